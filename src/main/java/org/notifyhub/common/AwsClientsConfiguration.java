@@ -1,0 +1,38 @@
+package org.notifyhub.common;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** One client per AWS service, autowired by Camel's aws2 components and used by health checks. */
+@Configuration(proxyBeanMethods = false)
+public class AwsClientsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public SqsClient sqsClient(Environment environment) {
+        return endpoint(environment, "notify.sqs").configure(SqsClient.builder()).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    public S3Client s3Client(Environment environment) {
+        return endpoint(environment, "notify.s3").configure(S3Client.builder())
+                .forcePathStyle(endpoint(environment, "notify.s3").hasEndpoint())
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "notify.email.provider", havingValue = "ses")
+    public SesClient sesClient(Environment environment) {
+        return endpoint(environment, "notify.ses").configure(SesClient.builder()).build();
+    }
+
+    private static AwsEndpointProperties endpoint(Environment environment, String prefix) {
+        return Binder.get(environment).bind(prefix, AwsEndpointProperties.class)
+                .orElse(new AwsEndpointProperties(null, null, null, null));
+    }
+}

@@ -1,0 +1,65 @@
+package org.notifyhub.delivery;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.notifyhub.notifications.DeliveryTask;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.services.Service;
+import org.notifyhub.services.ServiceRepository;
+import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * deliver-email: claim, render, send, record. No connection or transaction is held while the provider works:
+ * each repository call is its own short statement.
+ */
+@Component
+public class EmailDeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDeliveryService.class);
+
+    private final NotificationRepository notifications;
+    private final TemplateRepository templates;
+    private final ServiceRepository services;
+    private final NotificationContent content;
+    private final EmailProvider provider;
+    private final Clock clock;
+    private final String emailDomain;
+
+    public EmailDeliveryService(NotificationRepository notifications, TemplateRepository templates,
+                                ServiceRepository services, NotificationContent content, EmailProvider provider, Clock clock,
+                                @Value("${notify.email-domain}") String emailDomain) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.services = services;
+        this.content = content;
+        this.provider = provider;
+        this.clock = clock;
+        this.emailDomain = emailDomain;
+    }
+
+    public void deliver(@Body DeliveryTask task) {
+        Optional<NotificationRow> claimed = notifications.claimForSending(task.notificationId(), LocalDateTime.now(clock));
+        if (claimed.isEmpty()) {
+            log.info("Notification {} is not waiting to be sent; ignoring a duplicate or late delivery task",
+                    task.notificationId());
+            return;
+        }
+        NotificationRow row = claimed.get();
+        Service service = services.find(row.serviceId()).orElseThrow();
+        StoredTemplate template = templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion()).orElseThrow();
+        NotificationContent.Email email = content.email(template, content.decryptPersonalisation(row.encryptedPersonalisation()));
+        String from = "\"" + service.name() + "\" <" + service.emailFrom() + "@" + emailDomain + ">";
+        String messageId = provider.send(new EmailMessage(row.id(), from, row.to(), row.replyToText(), email.subject(),
+                email.plainText(), email.html()));
+        notifications.recordSent(row.id(), messageId, provider.name(), LocalDateTime.now(clock));
+    }
+}

@@ -1,0 +1,45 @@
+package org.notifyhub.delivery;
+
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.notifyhub.callbacks.SimulatedSesEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stands in for SES on the local default: accepts the email, then posts an SES event back through the real
+ * receipt path (the ses-callbacks queue) after a delay that the queue, not a thread, waits out.
+ */
+@Component
+@ConditionalOnProperty(name = "notify.email.provider", havingValue = "simulated")
+public class SimulatedEmailProvider implements EmailProvider {
+
+    private final ProducerTemplate producer;
+    private final SimulatedSesEvents events;
+    private final String receiptQueue;
+    private final int delaySeconds;
+
+    public SimulatedEmailProvider(ProducerTemplate producer, SimulatedSesEvents events,
+                                  @Value("${notify.queues.ses-callbacks}") String receiptQueue,
+                                  @Value("${notify.simulator.receipt-delay-seconds}") int delaySeconds) {
+        this.producer = producer;
+        this.events = events;
+        this.receiptQueue = receiptQueue;
+        this.delaySeconds = delaySeconds;
+    }
+
+    @Override
+    public String name() {
+        return "ses";
+    }
+
+    @Override
+    public String send(EmailMessage message) {
+        String messageId = "0102" + UUID.randomUUID().toString().replace("-", "") + "-000000";
+        producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true",
+                events.snsEnvelopeFor(messageId, message.from(), message.to()),
+                "CamelAwsSqsDelayValue", delaySeconds);
+        return messageId;
+    }
+}

@@ -1,0 +1,138 @@
+package org.notifyhub.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * The local default: every production dependency that is not configured is started in-process before the
+ * application context needs it, and the hub is pointed at it. Configuring the real endpoint switches each off.
+ */
+public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "notify-local-default";
+    private static final Logger log = LoggerFactory.getLogger(LocalDefaultEnvironment.class);
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Path dataDir = Path.of(env.getProperty("notify.data-dir", ".notify-hub")).toAbsolutePath();
+        Map<String, Object> properties = new HashMap<>();
+        List<CompletableFuture<LocalServer>> starting = new ArrayList<>();
+
+        boolean databaseConfigured = has(env, "spring.datasource.url") || has(env, "DATABASE_URL");
+        if (has(env, "DATABASE_URL") && !has(env, "spring.datasource.url")) {
+            properties.putAll(DatabaseUrl.toDatasourceProperties(env.getProperty("DATABASE_URL")));
+        }
+        boolean sqsConfigured = has(env, "notify.sqs.endpoint") || has(env, "notify.sqs.region");
+        boolean s3Configured = has(env, "notify.s3.endpoint") || has(env, "notify.s3.region");
+        boolean sesConfigured = has(env, "notify.ses.endpoint") || has(env, "notify.ses.region");
+        boolean ftpConfigured = has(env, "notify.dvla.ftp.host");
+        boolean nothingConfigured = !databaseConfigured && !sqsConfigured && !s3Configured && !sesConfigured && !ftpConfigured;
+
+        LocalSecrets secrets = nothingConfigured || !has(env, "notify.secret-key") ? LocalSecrets.loadOrCreate(dataDir) : null;
+        if (!databaseConfigured) {
+            starting.add(startAsync(() -> LocalPostgres.start(dataDir)));
+        }
+        if (!sqsConfigured) {
+            starting.add(startAsync(LocalSqs::start));
+        }
+        if (!s3Configured) {
+            starting.add(startAsync(() -> LocalS3.start(dataDir)));
+        }
+        if (!ftpConfigured) {
+            starting.add(startAsync(() -> LocalFtp.start(dataDir, secrets.ftpPassword())));
+        }
+        if (!has(env, "notify.email.provider")) {
+            properties.put("notify.email.provider", sesConfigured ? "ses" : "simulated");
+        }
+        if (!has(env, "notify.secret-key")) {
+            properties.put("notify.secret-key", secrets.secretKey());
+        }
+        if (nothingConfigured) {
+            properties.put("notify.local.enabled", true);
+            properties.putIfAbsent("notify.admin.client-secrets", secrets.adminSecret());
+        }
+
+        List<LocalServer> servers = awaitAll(starting);
+        servers.forEach(server -> properties.putAll(server.properties()));
+        env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        if (!servers.isEmpty()) {
+            application.addListeners(new StopOnClose(servers));
+            log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
+        }
+    }
+
+    private static boolean has(ConfigurableEnvironment env, String key) {
+        return StringUtils.hasText(env.getProperty(key));
+    }
+
+    private static CompletableFuture<LocalServer> startAsync(Supplier<LocalServer> start) {
+        return CompletableFuture.supplyAsync(start);
+    }
+
+    private static List<LocalServer> awaitAll(List<CompletableFuture<LocalServer>> starting) {
+        List<LocalServer> started = new ArrayList<>();
+        RuntimeException failure = null;
+        for (CompletableFuture<LocalServer> future : starting) {
+            try {
+                started.add(future.join());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            started.forEach(LocalServer::close);
+            throw failure;
+        }
+        return started;
+    }
+
+    /** Stops the embedded servers when the context closes or fails to start. */
+    private static final class StopOnClose implements ApplicationListener<ApplicationEvent> {
+
+        private final List<LocalServer> servers;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        StopOnClose(List<LocalServer> servers) {
+            this.servers = new ArrayList<>(servers);
+            Collections.reverse(this.servers);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            boolean closing = event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent;
+            if (closing && stopped.compareAndSet(false, true)) {
+                for (LocalServer server : servers) {
+                    try {
+                        server.close();
+                    } catch (RuntimeException e) {
+                        log.warn("Could not stop {}", server.getClass().getSimpleName(), e);
+                    }
+                }
+            }
+        }
+    }
+}

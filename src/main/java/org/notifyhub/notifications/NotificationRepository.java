@@ -1,0 +1,151 @@
+package org.notifyhub.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the hot notifications table. Status changes are guarded updates, never read-then-write. */
+@Repository
+public class NotificationRepository {
+
+    private static final String COLUMNS = """
+            id, "to", normalised_to, job_id, job_row_number, service_id, template_id, template_version, api_key_id,
+            key_type, billable_units, notification_type, created_at, sent_at, sent_by, updated_at, notification_status,
+            reference, client_reference, _personalisation, reply_to_text, postage, created_by_id""";
+
+    private final JdbcClient jdbc;
+
+    public NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(NotificationRow n) {
+        jdbc.sql("INSERT INTO notifications (" + COLUMNS + """
+                        ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
+                        :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
+                        :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById)""")
+                .param("id", n.id())
+                .param("to", n.to())
+                .param("normalisedTo", n.normalisedTo())
+                .param("jobId", n.jobId())
+                .param("jobRowNumber", n.jobRowNumber())
+                .param("serviceId", n.serviceId())
+                .param("templateId", n.templateId())
+                .param("templateVersion", n.templateVersion())
+                .param("apiKeyId", n.apiKeyId())
+                .param("keyType", n.keyType())
+                .param("billableUnits", n.billableUnits())
+                .param("notificationType", n.notificationType())
+                .param("createdAt", n.createdAt())
+                .param("sentAt", n.sentAt())
+                .param("sentBy", n.sentBy())
+                .param("updatedAt", n.updatedAt())
+                .param("status", n.status().wireName())
+                .param("reference", n.reference())
+                .param("clientReference", n.clientReference())
+                .param("personalisation", n.encryptedPersonalisation())
+                .param("replyToText", n.replyToText())
+                .param("postage", n.postage())
+                .param("createdById", n.createdById())
+                .update();
+    }
+
+    public Optional<NotificationRow> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE id = :id")
+                .param("id", id)
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    public Optional<NotificationRow> findForService(UUID serviceId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE id = :id AND service_id = :serviceId")
+                .param("id", id)
+                .param("serviceId", serviceId)
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    /**
+     * The claim before a provider call: only one caller can move a notification out of {@code created},
+     * so a duplicate queue message or a second node never sends twice.
+     */
+    public Optional<NotificationRow> claimForSending(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'sending', updated_at = :now"
+                        + " WHERE id = :id AND notification_status = 'created' RETURNING " + COLUMNS)
+                .param("id", id)
+                .param("now", now)
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    public void recordSent(UUID id, String reference, String sentBy, LocalDateTime sentAt) {
+        jdbc.sql("""
+                        UPDATE notifications SET reference = :reference, sent_by = :sentBy, sent_at = :sentAt, updated_at = :sentAt
+                        WHERE id = :id""")
+                .param("id", id)
+                .param("reference", reference)
+                .param("sentBy", sentBy)
+                .param("sentAt", sentAt)
+                .update();
+    }
+
+    /** Applies a provider receipt; returns the updated row, or empty when the notification was not in an allowed status. */
+    public Optional<NotificationRow> updateStatusByReference(String reference, NotificationStatus status,
+                                                             Collection<NotificationStatus> allowedPrevious,
+                                                             LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = :status, updated_at = :now"
+                        + " WHERE reference = :reference AND notification_status IN (:allowed) RETURNING " + COLUMNS)
+                .param("status", status.wireName())
+                .param("now", now)
+                .param("reference", reference)
+                .param("allowed", allowedPrevious.stream().map(NotificationStatus::wireName).toList())
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    /** Email and SMS notifications still {@code created} since before the cut-off: their enqueue may have been lost. */
+    public List<NotificationRow> findCreatedBefore(LocalDateTime cutOff, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM notifications
+                        WHERE notification_status = 'created' AND notification_type IN ('email', 'sms')
+                          AND created_at < :cutOff AND key_type <> 'test'
+                        ORDER BY created_at LIMIT :limit""")
+                .param("cutOff", cutOff)
+                .param("limit", limit)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
+    private static NotificationRow map(ResultSet rs, int rowNum) throws SQLException {
+        return new NotificationRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("to"),
+                rs.getString("normalised_to"),
+                rs.getObject("job_id", UUID.class),
+                (Integer) rs.getObject("job_row_number"),
+                rs.getObject("service_id", UUID.class),
+                rs.getObject("template_id", UUID.class),
+                rs.getInt("template_version"),
+                rs.getObject("api_key_id", UUID.class),
+                rs.getString("key_type"),
+                rs.getInt("billable_units"),
+                rs.getString("notification_type"),
+                rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("sent_at", LocalDateTime.class),
+                rs.getString("sent_by"),
+                rs.getObject("updated_at", LocalDateTime.class),
+                NotificationStatus.fromWireName(rs.getString("notification_status")),
+                rs.getString("reference"),
+                rs.getString("client_reference"),
+                rs.getString("_personalisation"),
+                rs.getString("reply_to_text"),
+                rs.getString("postage"),
+                rs.getObject("created_by_id", UUID.class));
+    }
+}

@@ -1,0 +1,21 @@
+package org.notifyhub.services;
+
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** An API key with its secret decrypted, ready to check a JWT signature. */
+public record ApiKey(UUID id, String name, String secret, UUID serviceId, String keyType, LocalDateTime expiryDate) {
+
+    public static final String NORMAL = "normal";
+    public static final String TEAM = "team";
+    public static final String TEST = "test";
+
+    public boolean revoked() {
+        return expiryDate != null;
+    }
+
+    /** The key string as Notify shows it once: {name}-{service_id}-{secret}. */
+    public String fullKey() {
+        return name + "-" + serviceId + "-" + secret;
+    }
+}
