@@ -1,0 +1,57 @@
+package org.notifyhub.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.notifyhub.local.LocalCredentials;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context of the suite: the hub on its local default (real embedded PostgreSQL, ElasticMQ,
+ * S3Proxy and FTP server) with its data in a fresh temporary folder. Every integration test extends this class
+ * and adds no configuration of its own, so the context is built once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubIntegrationTest {
+
+    protected static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper mapper;
+
+    protected LocalCredentials credentials;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("notify.data-dir", DATA_DIR::toString);
+        // Compressed so the cluster test sees several firings within seconds.
+        registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
+    }
+
+    @BeforeEach
+    void readCredentials() throws IOException {
+        credentials = mapper.readValue(DATA_DIR.resolve("local-credentials.json").toFile(), LocalCredentials.class);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("notify-hub-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
