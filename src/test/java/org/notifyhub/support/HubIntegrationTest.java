@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.notifyhub.local.LocalCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,8 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one Spring context of the suite: the hub on its local default (real embedded PostgreSQL, ElasticMQ,
  * S3Proxy and FTP server) with its data in a fresh temporary folder. Every integration test extends this class
- * and adds no configuration of its own, so the context is built once.
+ * and adds no configuration of its own, so the context is built once. Metrics export stays on, as in production.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HubIntegrationTest {
 

@@ -1,0 +1,79 @@
+package org.notifyhub.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.notifyhub.support.HubIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.service.notify.NotificationClient;
+
+/** What an operator sees: health of every dependency, per-route metrics and hawtio listing every route. */
+class OperationsIT extends HubIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private CamelContext camel;
+
+    @Test
+    void healthReportsDatabaseQueuesAndObjectStore() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = mapper.readTree(response.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        for (String component : new String[] {"db", "queues", "objectStore"}) {
+            assertThat(health.path("components").path(component).path("status").asText()).as(component).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void prometheusShowsPerRouteExchangeCounts() throws Exception {
+        NotificationClient client = new NotificationClient(credentials.apiKeys().normal(), baseUrl());
+        client.sendEmail(credentials.templates().email().toString(), "metrics@example.com",
+                Map.of("name", "Metrics", "reference", "M1"), null);
+
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(exchangesTotal(metrics, "post-email-notification")).isGreaterThanOrEqualTo(1.0);
+        assertThat(exchangesTotal(metrics, "deliver-email")).isNotNull();
+    }
+
+    @Test
+    void hawtioIsServedAndItsJolokiaListsEveryRoute() throws Exception {
+        assertThat(get("/actuator/hawtio/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> search = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
+        assertThat(search.statusCode()).isEqualTo(200);
+        JsonNode names = mapper.readTree(search.body()).path("value");
+        Set<String> listed = new TreeSet<>();
+        names.forEach(name -> listed.add(name.asText().replaceAll(".*name=\"?([^\",]+)\"?.*", "$1")));
+
+        Set<String> routeIds = new TreeSet<>(camel.getRoutes().stream().map(Route::getRouteId).toList());
+        assertThat(routeIds).contains("deliver-email", "post-email-notification", "process-ses-result");
+        assertThat(listed).containsAll(routeIds);
+    }
+
+    private static Double exchangesTotal(String prometheus, String routeId) {
+        return prometheus.lines()
+                .filter(line -> line.startsWith("camel_exchanges_total{") && line.contains("routeId=\"" + routeId + "\""))
+                .map(line -> Double.valueOf(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No camel_exchanges_total for route " + routeId + " in:\n" + prometheus));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
