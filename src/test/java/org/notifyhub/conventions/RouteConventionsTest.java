@@ -1,0 +1,119 @@
+package org.notifyhub.conventions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** House rules for routes, queues and migrations, read from the source files themselves. */
+class RouteConventionsTest {
+
+    private static final Path ROUTES = Path.of("src/main/resources/routes");
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    private static final Path APPLICATION_YML = Path.of("src/main/resources/application.yml");
+    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern QUEUE_CONSUMER = Pattern.compile("aws2-sqs:\\{\\{notify\\.queues\\.([a-z0-9-]+)}}");
+
+    @Test
+    void everyRouteHasAnExplicitUniqueKebabCaseId() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            for (Map<String, Object> element : elements(file)) {
+                if (element.get("route") instanceof Map<?, ?> route) {
+                    ids.add(requiredId(file, route, "id"));
+                    assertThat(route.get("group")).as("group (role) of %s in %s", route.get("id"), file)
+                            .isIn("api", "worker", "scheduler");
+                }
+                if (element.get("templatedRoute") instanceof Map<?, ?> templated) {
+                    ids.add(requiredId(file, templated, "routeId"));
+                }
+                if (element.get("rest") instanceof Map<?, ?> rest) {
+                    for (String verb : List.of("get", "post", "put", "delete")) {
+                        if (rest.get(verb) instanceof List<?> operations) {
+                            operations.forEach(op -> ids.add(requiredId(file, (Map<?, ?>) op, "routeId")));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(ids).isNotEmpty().doesNotHaveDuplicates().allMatch(id -> KEBAB.matcher(id).matches());
+    }
+
+    @Test
+    void everyQueuePropertyHasAConsumer() throws IOException {
+        Set<String> consumed = new HashSet<>();
+        for (Path file : routeFiles()) {
+            Matcher matcher = Pattern.compile("from:\\s*\\n\\s*uri:\\s*" + QUEUE_CONSUMER.pattern()).matcher(Files.readString(file));
+            while (matcher.find()) {
+                consumed.add(matcher.group(1));
+            }
+        }
+        assertThat(queueProperties()).isNotEmpty();
+        assertThat(consumed).containsAll(queueProperties());
+    }
+
+    @Test
+    void everyRouteFolderIsLoaded() throws IOException {
+        String pattern = (String) ((Map<?, ?>) ((Map<?, ?>) applicationYml().get("camel")).get("main")).get("routes-include-pattern");
+        try (Stream<Path> folders = Files.list(ROUTES)) {
+            folders.filter(Files::isDirectory).forEach(folder ->
+                    assertThat(pattern).contains("classpath:routes/" + folder.getFileName() + "/*.camel.yaml"));
+        }
+    }
+
+    @Test
+    void migrationsAreNumberedSequentiallyWithoutGaps() throws IOException {
+        List<String> names;
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names).isNotEmpty();
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(names.get(i)).matches(String.format("V%04d__[a-z0-9_]+\\.sql", i + 1));
+        }
+    }
+
+    private static String requiredId(Path file, Map<?, ?> node, String key) {
+        Object id = node.get(key);
+        assertThat(id).as("%s in %s", key, file).isInstanceOf(String.class);
+        return (String) id;
+    }
+
+    private static Set<String> queueProperties() throws IOException {
+        Map<?, ?> notify = (Map<?, ?>) applicationYml().get("notify");
+        Set<String> names = new HashSet<>();
+        ((Map<?, ?>) notify.get("queues")).keySet().forEach(k -> names.add(k.toString()));
+        return names;
+    }
+
+    private static Map<String, Object> applicationYml() throws IOException {
+        try (InputStream in = Files.newInputStream(APPLICATION_YML)) {
+            return new Yaml().load(in);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> elements(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (List<Map<String, Object>>) new Yaml().load(in);
+        }
+    }
+
+    private static List<Path> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(ROUTES)) {
+            return files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
+}
