@@ -1,55 +1,73 @@
 package org.notifyhub.callbacks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Body;
+import org.notifyhub.callbacks.mapping.ReceiptOutcome;
+import org.notifyhub.callbacks.mapping.ReceiptStatusMappings;
+import org.notifyhub.callbacks.mapping.SesNotificationParser;
+import org.notifyhub.callbacks.mapping.SesReceipt;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** process-ses-result: an SES event (in its SNS envelope) becomes a status change. */
+/** process-ses-result: an SES event (in its SNS envelope) becomes a status change, as mappings/ses.yaml says. */
 @Component
 public class SesReceiptService {
 
-    private static final Logger log = LoggerFactory.getLogger(SesReceiptService.class);
-    private static final Set<NotificationStatus> UPDATABLE = EnumSet.of(NotificationStatus.SENDING, NotificationStatus.PENDING);
+    /** What became of a receipt: applied or ignored, or to be tried again because its message id is not stored yet. */
+    public enum Result { APPLIED, IGNORED, RETRY_LATER }
 
-    private final ObjectMapper mapper;
+    private static final Logger log = LoggerFactory.getLogger(SesReceiptService.class);
+
+    private final SesNotificationParser parser;
+    private final ReceiptStatusMappings mappings;
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final Duration retryWindow;
+    private final Set<NotificationStatus> updatable;
 
-    public SesReceiptService(ObjectMapper mapper, NotificationRepository notifications, Clock clock) {
-        this.mapper = mapper;
+    public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
+                             NotificationRepository notifications, Clock clock,
+                             @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes) {
+        this.parser = parser;
+        this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
+        this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
+        this.updatable = Arrays.stream(NotificationStatus.values())
+                .filter(status -> mappings.mayUpdate("ses", status))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationStatus.class)));
     }
 
-    public void process(@Body String snsEnvelope) throws JsonProcessingException {
-        JsonNode envelope = mapper.readTree(snsEnvelope);
-        JsonNode event = envelope.has("Message") ? mapper.readTree(envelope.get("Message").asText()) : envelope;
-        String messageId = event.path("mail").path("messageId").asText();
-        String type = event.path("notificationType").asText();
-        NotificationStatus status = switch (type) {
-            case "Delivery" -> NotificationStatus.DELIVERED;
-            case "Bounce" -> "Permanent".equals(event.path("bounce").path("bounceType").asText())
-                    ? NotificationStatus.PERMANENT_FAILURE : NotificationStatus.TEMPORARY_FAILURE;
-            default -> null;
-        };
-        if (status == null) {
-            log.info("SES {} event for message {} changes no status", type, messageId);
-            return;
+    public Result process(@Body String snsEnvelope) {
+        SesReceipt receipt = parser.parse(snsEnvelope);
+        ReceiptOutcome outcome = mappings.ses(receipt);
+        if (!(outcome instanceof ReceiptOutcome.StatusUpdate update)) {
+            log.info("SES complaint for message {} received", receipt.messageId());
+            return Result.IGNORED;
         }
-        boolean updated = notifications.updateStatusByReference(messageId, status, UPDATABLE, LocalDateTime.now(clock))
-                .isPresent();
-        if (!updated) {
-            log.info("SES {} for message {} ignored: no notification is waiting for it", type, messageId);
+        if (notifications.updateStatusByReference(receipt.messageId(), update.status(), updatable,
+                LocalDateTime.now(clock)).isPresent()) {
+            return Result.APPLIED;
         }
+        if (!notifications.existsWithReference(receipt.messageId()) && isRecent(receipt)) {
+            return Result.RETRY_LATER;
+        }
+        log.info("SES {} for message {} ignored: no notification is waiting for it", receipt.notificationType(),
+                receipt.messageId());
+        return Result.IGNORED;
+    }
+
+    private boolean isRecent(SesReceipt receipt) {
+        return receipt.sentAt() != null && receipt.sentAt().isAfter(clock.instant().minus(retryWindow));
     }
 }

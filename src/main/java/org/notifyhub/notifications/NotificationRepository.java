@@ -109,6 +109,13 @@ public class NotificationRepository {
                 .optional();
     }
 
+    public boolean existsWithReference(String reference) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notifications WHERE reference = :reference)")
+                .param("reference", reference)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Email and SMS notifications still {@code created} since before the cut-off: their enqueue may have been lost. */
     public List<NotificationRow> findCreatedBefore(LocalDateTime cutOff, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """

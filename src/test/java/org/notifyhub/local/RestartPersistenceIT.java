@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.support.ExtraNode;
-import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.service.notify.Notification;
 import uk.gov.service.notify.NotificationClient;
 
@@ -24,19 +23,19 @@ class RestartPersistenceIT {
 
         String notificationId;
         LocalCredentials first;
-        try (ConfigurableApplicationContext hub = ExtraNode.start(properties)) {
+        try (ExtraNode hub = ExtraNode.start("restart-first", properties)) {
             first = credentials(dataDir);
-            NotificationClient client = new NotificationClient(first.apiKeys().normal(), first.baseUrl());
+            NotificationClient client = new NotificationClient(first.apiKeys().normal(), hub.baseUrl());
             notificationId = client.sendEmail(first.templates().email().toString(), "restart@example.com",
                     Map.of("name", "Grace", "reference", "R-1"), "before-restart").getNotificationId().toString();
         }
 
-        try (ConfigurableApplicationContext hub = ExtraNode.start(properties)) {
+        try (ExtraNode hub = ExtraNode.start("restart-second", properties)) {
             LocalCredentials second = credentials(dataDir);
             assertThat(second.serviceId()).isEqualTo(first.serviceId());
             assertThat(second.apiKeys()).isEqualTo(first.apiKeys());
 
-            Notification notification = new NotificationClient(second.apiKeys().normal(), second.baseUrl())
+            Notification notification = new NotificationClient(second.apiKeys().normal(), hub.baseUrl())
                     .getNotificationById(notificationId);
             assertThat(notification.getReference()).contains("before-restart");
             assertThat(notification.getEmailAddress()).contains("restart@example.com");

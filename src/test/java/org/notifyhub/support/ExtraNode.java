@@ -1,19 +1,40 @@
 package org.notifyhub.support;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.notifyhub.NotifyHubApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** Another hub node in this JVM: a separate application context, for cluster and restart tests. */
-public final class ExtraNode {
+/**
+ * Another hub node, run as its own JVM as in production: nodes share nothing but the database, queues and object
+ * store (Quartz, for one, keeps process-wide state that two nodes in one JVM would trample).
+ */
+public final class ExtraNode implements AutoCloseable {
 
-    private ExtraNode() {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+
+    private ExtraNode(Process process, int port) {
+        this.process = process;
+        this.port = port;
     }
 
-    /** Properties that point a second node at the same database, queues, object store and FTP server as the first. */
+    /** Properties that point another node at the same database, queues, object store and FTP server as this one. */
     public static Map<String, Object> sharingInfrastructureOf(Environment first) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
@@ -26,14 +47,62 @@ public final class ExtraNode {
         return properties;
     }
 
-    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.put("server.port", 0);
-        // One JMX domain per JVM: only the main test node registers its MBeans.
-        all.put("spring.jmx.enabled", false);
-        all.put("camel.main.jmx-enabled", false);
-        // As command-line arguments, so they outrank application.yml the way environment variables do.
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(NotifyHubApplication.class).run(args);
+    /** Starts a node with these settings (as command-line arguments, which outrank application.yml) and waits until healthy. */
+    public static ExtraNode start(String name, Map<String, Object> properties) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                NotifyHubApplication.class.getName(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = Files.createDirectories(Path.of("target", "extra-nodes")).resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ExtraNode node = new ExtraNode(process, port);
+        node.awaitHealthy(log);
+        return node;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int status(String method, String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+        request = "POST".equals(method) ? request.POST(HttpRequest.BodyPublishers.ofString("{}")) : request.GET();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A graceful stop (SIGTERM), as an operator's would be: Spring closes the node and its embedded servers. */
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void awaitHealthy(Path log) throws Exception {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Extra node exited during startup; see " + log.toAbsolutePath());
+            }
+            try {
+                // Readiness follows ApplicationReadyEvent, so start-up work (the demo bootstrap) is done by then.
+                if (status("GET", "/actuator/health/readiness") == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("Extra node not healthy within " + STARTUP_TIMEOUT + "; see " + log.toAbsolutePath());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
