@@ -24,6 +24,10 @@ public class V2ErrorResponses {
     }
 
     public ErrorEnvelope toEnvelope(@Header(Exchange.EXCEPTION_CAUGHT) Exception exception) {
+        if (exception instanceof V2ValidationException validation) {
+            return new ErrorEnvelope(400, validation.messages().stream()
+                    .map(message -> new ErrorEntry(validation.error(), message)).toList());
+        }
         if (exception instanceof V2ApiException api) {
             return new ErrorEnvelope(api.status(), List.of(new ErrorEntry(api.error(), api.getMessage())));
         }

@@ -13,7 +13,22 @@ public record Service(
         String emailFrom,
         boolean prefixSms,
         int rateLimit,
-        Set<String> permissions) {
+        Set<String> permissions,
+        DailyLimits dailyLimits) {
+
+    /** Per-channel daily message limits (Notify's *_message_limit columns). */
+    public record DailyLimits(long email, long sms, long letter, long internationalSms) {
+
+        public long forChannel(String channel) {
+            return switch (channel) {
+                case "email" -> email;
+                case "sms" -> sms;
+                case "letter" -> letter;
+                case "international_sms" -> internationalSms;
+                default -> throw new IllegalArgumentException("Unknown channel " + channel);
+            };
+        }
+    }
 
     public boolean hasPermission(String permission) {
         return permissions.contains(permission);

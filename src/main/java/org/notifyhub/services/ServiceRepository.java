@@ -23,12 +23,15 @@ public class ServiceRepository {
                 .query(String.class)
                 .list());
         return jdbc.sql("""
-                        SELECT id, name, active, restricted, research_mode, email_from, prefix_sms, rate_limit
+                        SELECT id, name, active, restricted, research_mode, email_from, prefix_sms, rate_limit,
+                               email_message_limit, sms_message_limit, letter_message_limit, international_sms_message_limit
                         FROM services WHERE id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Service(rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("active"),
                         rs.getBoolean("restricted"), rs.getBoolean("research_mode"), rs.getString("email_from"),
-                        rs.getBoolean("prefix_sms"), rs.getInt("rate_limit"), Set.copyOf(permissions)))
+                        rs.getBoolean("prefix_sms"), rs.getInt("rate_limit"), Set.copyOf(permissions),
+                        new Service.DailyLimits(rs.getLong("email_message_limit"), rs.getLong("sms_message_limit"),
+                                rs.getLong("letter_message_limit"), rs.getLong("international_sms_message_limit"))))
                 .optional();
     }
 
