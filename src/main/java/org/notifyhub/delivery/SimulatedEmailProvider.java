@@ -4,15 +4,13 @@ import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.notifyhub.callbacks.SimulatedSesEvents;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Stands in for SES on the local default: accepts the email, then posts an SES event back through the real
+ * Stands in for SES on the local default and for every test key: accepts the email, then posts an SES event back through the real
  * receipt path (the ses-callbacks queue) after a delay that the queue, not a thread, waits out.
  */
 @Component
-@ConditionalOnProperty(name = "notify.email.provider", havingValue = "simulated")
 public class SimulatedEmailProvider implements EmailProvider {
 
     private final ProducerTemplate producer;

@@ -5,20 +5,20 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.notifyhub.common.Encryption;
+import org.notifyhub.services.Service;
+import org.notifyhub.templates.EmailRenderer;
+import org.notifyhub.templates.LetterRenderer;
+import org.notifyhub.templates.RenderedEmail;
+import org.notifyhub.templates.RenderedLetter;
+import org.notifyhub.templates.RenderedSms;
+import org.notifyhub.templates.SmsRenderer;
 import org.notifyhub.templates.StoredTemplate;
 import org.springframework.stereotype.Component;
 
 /** Renders a notification's content from its template version and its (encrypted) personalisation. */
 @Component
 public class NotificationContent {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([^()]+)\\)\\)");
-
-    public record Email(String subject, String plainText, String html) {
-    }
 
     private final Encryption encryption;
     private final ObjectMapper mapper;
@@ -28,13 +28,19 @@ public class NotificationContent {
         this.mapper = mapper;
     }
 
-    public Email email(StoredTemplate template, Map<String, Object> personalisation) {
-        String body = fill(template.content(), personalisation);
-        return new Email(fill(template.subject(), personalisation), body,
-                "<!DOCTYPE html><html><body><p>" + body + "</p></body></html>");
+    public RenderedEmail email(StoredTemplate template, Map<String, ?> personalisation) {
+        return EmailRenderer.render(template.subject(), template.content(), personalisation);
     }
 
-    public String encryptPersonalisation(Map<String, Object> personalisation) {
+    public RenderedSms sms(StoredTemplate template, Map<String, ?> personalisation, Service service) {
+        return SmsRenderer.render(template.content(), personalisation, service.prefixSms() ? service.name() : null);
+    }
+
+    public RenderedLetter letter(StoredTemplate template, Map<String, ?> personalisation) {
+        return LetterRenderer.render(template.subject(), template.content(), null, personalisation);
+    }
+
+    public String encryptPersonalisation(Map<String, ?> personalisation) {
         try {
             return encryption.encrypt(mapper.writeValueAsString(personalisation));
         } catch (JsonProcessingException e) {
@@ -52,19 +58,5 @@ public class NotificationContent {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored personalisation is not JSON", e);
         }
-    }
-
-    private static String fill(String text, Map<String, Object> values) {
-        if (text == null) {
-            return null;
-        }
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value.toString()));
-        }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }

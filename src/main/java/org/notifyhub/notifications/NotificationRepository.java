@@ -17,7 +17,7 @@ public class NotificationRepository {
     private static final String COLUMNS = """
             id, "to", normalised_to, job_id, job_row_number, service_id, template_id, template_version, api_key_id,
             key_type, billable_units, notification_type, created_at, sent_at, sent_by, updated_at, notification_status,
-            reference, client_reference, _personalisation, reply_to_text, postage, created_by_id""";
+            reference, client_reference, _personalisation, reply_to_text, postage, created_by_id, international, phone_prefix""";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +29,8 @@ public class NotificationRepository {
         jdbc.sql("INSERT INTO notifications (" + COLUMNS + """
                         ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
                         :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
-                        :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById)""")
+                        :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
+                        :international, :phonePrefix)""")
                 .param("id", n.id())
                 .param("to", n.to())
                 .param("normalisedTo", n.normalisedTo())
@@ -53,6 +54,8 @@ public class NotificationRepository {
                 .param("replyToText", n.replyToText())
                 .param("postage", n.postage())
                 .param("createdById", n.createdById())
+                .param("international", n.international())
+                .param("phonePrefix", n.phonePrefix())
                 .update();
     }
 
@@ -93,6 +96,33 @@ public class NotificationRepository {
                 .param("sentBy", sentBy)
                 .param("sentAt", sentAt)
                 .update();
+    }
+
+    /** After the provider accepted a text message: international numbers without receipts go straight to sent. */
+    public void recordSmsSent(UUID id, String sentBy, int billableUnits, LocalDateTime sentAt, NotificationStatus status) {
+        jdbc.sql("""
+                        UPDATE notifications SET sent_by = :sentBy, sent_at = :sentAt, updated_at = :sentAt,
+                               billable_units = :billableUnits, notification_status = :status
+                        WHERE id = :id AND notification_status = 'sending'""")
+                .param("id", id)
+                .param("sentBy", sentBy)
+                .param("sentAt", sentAt)
+                .param("billableUnits", billableUnits)
+                .param("status", status.wireName())
+                .update();
+    }
+
+    /** Applies a receipt to a notification by id; empty when it was not in one of the allowed statuses. */
+    public Optional<NotificationRow> updateStatus(UUID id, NotificationStatus status,
+                                                  Collection<NotificationStatus> allowedPrevious, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = :status, updated_at = :now"
+                        + " WHERE id = :id AND notification_status IN (:allowed) RETURNING " + COLUMNS)
+                .param("status", status.wireName())
+                .param("now", now)
+                .param("id", id)
+                .param("allowed", allowedPrevious.stream().map(NotificationStatus::wireName).toList())
+                .query(NotificationRepository::map)
+                .optional();
     }
 
     /** Applies a provider receipt; returns the updated row, or empty when the notification was not in an allowed status. */
@@ -153,6 +183,8 @@ public class NotificationRepository {
                 rs.getString("_personalisation"),
                 rs.getString("reply_to_text"),
                 rs.getString("postage"),
-                rs.getObject("created_by_id", UUID.class));
+                rs.getObject("created_by_id", UUID.class),
+                rs.getBoolean("international"),
+                rs.getString("phone_prefix"));
     }
 }

@@ -27,5 +27,10 @@ public record NotificationRow(
         String encryptedPersonalisation,
         String replyToText,
         String postage,
-        UUID createdById) {
+        UUID createdById,
+        boolean international,
+        String phonePrefix) {
+
+    /** Every notification other than an international text message. */
+    public static final boolean DOMESTIC = false;
 }

@@ -1,5 +1,6 @@
 package org.notifyhub.notifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ public record V2Notification(
         @JsonProperty("completed_at") String completedAt,
         @JsonProperty("scheduled_for") String scheduledFor,
         String postage,
-        @JsonProperty("one_click_unsubscribe_url") String oneClickUnsubscribeUrl) {
+        @JsonProperty("one_click_unsubscribe_url") String oneClickUnsubscribeUrl,
+        @JsonProperty("estimated_delivery") @JsonInclude(JsonInclude.Include.NON_NULL) String estimatedDelivery) {
 
     public record Template(UUID id, int version, String uri) {
     }

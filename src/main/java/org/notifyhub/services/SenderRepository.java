@@ -43,6 +43,25 @@ public class SenderRepository {
                 .optional();
     }
 
+    public Optional<String> smsSender(UUID serviceId, UUID senderId) {
+        return jdbc.sql("""
+                        SELECT sms_sender FROM service_sms_senders
+                        WHERE service_id = :serviceId AND id = :id AND NOT archived""")
+                .param("serviceId", serviceId)
+                .param("id", senderId)
+                .query(String.class)
+                .optional();
+    }
+
+    public Optional<String> defaultLetterContact(UUID serviceId) {
+        return jdbc.sql("""
+                        SELECT contact_block FROM service_letter_contacts
+                        WHERE service_id = :serviceId AND is_default AND NOT archived""")
+                .param("serviceId", serviceId)
+                .query(String.class)
+                .optional();
+    }
+
     public void addReplyTo(UUID serviceId, String emailAddress, boolean isDefault) {
         jdbc.sql("""
                         INSERT INTO service_email_reply_to (id, service_id, email_address, is_default)

@@ -1,0 +1,81 @@
+package org.notifyhub.delivery;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.ses.model.SesException;
+
+/**
+ * Amazon SES through camel-aws2-ses. A MIME multipart/alternative body (plain text and HTML, as Notify sends)
+ * makes the component call SendRawEmail; SES's message id becomes the notification's reference.
+ */
+@Component
+@ConditionalOnProperty(name = "notify.email.provider", havingValue = "ses")
+public class SesEmailProvider implements EmailProvider {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final ProducerTemplate producer;
+
+    public SesEmailProvider(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    @Override
+    public String name() {
+        return "ses";
+    }
+
+    @Override
+    public String send(EmailMessage message) {
+        MimeMessage mime = mime(message);
+        Exchange result = producer.send("aws2-ses://" + fromAddress(message), exchange -> exchange.getIn().setBody(mime));
+        if (result.getException() instanceof SesException ses && ses.awsErrorDetails() != null
+                && "InvalidParameterValue".equals(ses.awsErrorDetails().errorCode())) {
+            throw new NonRetryableDeliveryException("SES rejected the email: " + ses.awsErrorDetails().errorMessage(), ses);
+        }
+        if (result.getException() != null) {
+            throw new RetryableDeliveryException("SES send failed", result.getException());
+        }
+        return result.getMessage().getHeader("CamelAwsSesMessageId", String.class);
+    }
+
+    static MimeMessage mime(EmailMessage message) {
+        try {
+            MimeMessage mime = new MimeMessage(SESSION);
+            mime.setFrom(new InternetAddress(message.from()));
+            mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to()));
+            if (message.replyTo() != null) {
+                mime.setReplyTo(new InternetAddress[] {new InternetAddress(message.replyTo())});
+            }
+            mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(message.plainText(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+            mime.setContent(new MimeMultipart("alternative", text, html));
+            mime.saveChanges();
+            return mime;
+        } catch (MessagingException e) {
+            throw new NonRetryableDeliveryException("Cannot build the email for " + message.notificationId(), e);
+        }
+    }
+
+    private static String fromAddress(EmailMessage message) {
+        try {
+            return new InternetAddress(message.from()).getAddress();
+        } catch (MessagingException e) {
+            throw new NonRetryableDeliveryException("Bad From address " + message.from(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.notifyhub.delivery;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.notifyhub.notifications.DeliveryTask;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.services.ApiKey;
+import org.notifyhub.services.Service;
+import org.notifyhub.services.ServiceRepository;
+import org.notifyhub.templates.RenderedSms;
+import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** deliver-sms: claim, render, send, record; no connection is held while the provider works. */
+@Component
+public class SmsDeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDeliveryService.class);
+
+    private final NotificationRepository notifications;
+    private final TemplateRepository templates;
+    private final ServiceRepository services;
+    private final NotificationContent content;
+    private final SmsProvider provider;
+    private final SimulatedSmsProvider simulator;
+    private final Clock clock;
+
+    public SmsDeliveryService(NotificationRepository notifications, TemplateRepository templates,
+                              ServiceRepository services, NotificationContent content, SmsProvider provider,
+                              SimulatedSmsProvider simulator, Clock clock) {
+        this.notifications = notifications;
+        this.templates = templates;
+        this.services = services;
+        this.content = content;
+        this.provider = provider;
+        this.simulator = simulator;
+        this.clock = clock;
+    }
+
+    public void deliver(@Body DeliveryTask task) {
+        Optional<NotificationRow> claimed = notifications.claimForSending(task.notificationId(), LocalDateTime.now(clock));
+        if (claimed.isEmpty()) {
+            log.info("Notification {} is not waiting to be sent; ignoring a duplicate or late delivery task",
+                    task.notificationId());
+            return;
+        }
+        NotificationRow row = claimed.get();
+        Service service = services.find(row.serviceId()).orElseThrow();
+        StoredTemplate template = templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion()).orElseThrow();
+        RenderedSms sms = content.sms(template, content.decryptPersonalisation(row.encryptedPersonalisation()), service);
+        // Test keys never reach a real provider: the simulator fakes the send and its receipts.
+        SmsProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : provider;
+        chosen.send(new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));
+        notifications.recordSmsSent(row.id(), chosen.name(), sms.fragmentCount(), LocalDateTime.now(clock),
+                row.international() ? NotificationStatus.SENT : NotificationStatus.SENDING);
+    }
+}
