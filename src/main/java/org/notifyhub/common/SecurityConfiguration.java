@@ -1,5 +1,7 @@
 package org.notifyhub.common;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,22 +28,23 @@ public class SecurityConfiguration {
                                            @Value("${notify.local.enabled:false}") boolean localDefault,
                                            @Value("${notify.ops.username:}") String username,
                                            @Value("${notify.ops.password:}") String password) throws Exception {
+        // Ant matching, not MVC matching: Jolokia is a servlet of its own, which an MVC matcher would not see.
         // Only operator endpoints pass through Spring Security; an API request's own Authorization header
         // (Notify JWTs, or a wrong Basic one) must reach the API and get Notify's error texts.
-        http.securityMatcher("/actuator/**")
+        http.securityMatcher(antMatcher("/actuator/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.disable());
         boolean credentialsSet = StringUtils.hasText(username) && StringUtils.hasText(password);
         http.authorizeHttpRequests(auth -> {
-            auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            auth.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll();
             if (localDefault) {
-                auth.requestMatchers("/actuator/**").permitAll();
+                auth.anyRequest().permitAll();
             } else if (credentialsSet) {
-                auth.requestMatchers("/actuator/**").hasRole("OPERATOR");
+                auth.anyRequest().hasRole("OPERATOR");
             } else {
-                auth.requestMatchers("/actuator/**").denyAll();
+                auth.anyRequest().denyAll();
             }
         });
         return http.build();

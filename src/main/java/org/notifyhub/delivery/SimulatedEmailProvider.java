@@ -14,14 +14,16 @@ import org.springframework.stereotype.Component;
 public class SimulatedEmailProvider implements EmailProvider {
 
     private final ProducerTemplate producer;
+    private final SimulatorFaults faults;
     private final SimulatedSesEvents events;
     private final String receiptQueue;
     private final int delaySeconds;
 
-    public SimulatedEmailProvider(ProducerTemplate producer, SimulatedSesEvents events,
+    public SimulatedEmailProvider(ProducerTemplate producer, SimulatorFaults faults, SimulatedSesEvents events,
                                   @Value("${notify.queues.ses-callbacks}") String receiptQueue,
                                   @Value("${notify.simulator.receipt-delay-seconds}") int delaySeconds) {
         this.producer = producer;
+        this.faults = faults;
         this.events = events;
         this.receiptQueue = receiptQueue;
         this.delaySeconds = delaySeconds;
@@ -34,6 +36,7 @@ public class SimulatedEmailProvider implements EmailProvider {
 
     @Override
     public String send(EmailMessage message) {
+        faults.check(message.to());
         String messageId = "0102" + UUID.randomUUID().toString().replace("-", "") + "-000000";
         producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true",
                 events.snsEnvelopeFor(messageId, message.from(), message.to()),

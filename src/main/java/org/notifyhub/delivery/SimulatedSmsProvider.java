@@ -18,13 +18,15 @@ import org.springframework.stereotype.Component;
 public class SimulatedSmsProvider implements SmsProvider {
 
     private final ProducerTemplate producer;
+    private final SimulatorFaults faults;
     private final ObjectMapper mapper;
     private final String receiptQueue;
     private final int delaySeconds;
 
-    public SimulatedSmsProvider(ProducerTemplate producer, ObjectMapper mapper, @Value("${notify.queues.sms-callbacks}") String receiptQueue,
+    public SimulatedSmsProvider(ProducerTemplate producer, SimulatorFaults faults, ObjectMapper mapper, @Value("${notify.queues.sms-callbacks}") String receiptQueue,
                                 @Value("${notify.simulator.receipt-delay-seconds}") int delaySeconds) {
         this.producer = producer;
+        this.faults = faults;
         this.mapper = mapper;
         this.receiptQueue = receiptQueue;
         this.delaySeconds = delaySeconds;
@@ -37,6 +39,7 @@ public class SimulatedSmsProvider implements SmsProvider {
 
     @Override
     public void send(SmsMessage message) {
+        faults.check(message.to());
         List<String> statuses = receiptStatuses(message.to());
         for (int i = 0; i < statuses.size(); i++) {
             SmsReceipt receipt = new SmsReceipt("firetext", message.notificationId().toString(), statuses.get(i), null);

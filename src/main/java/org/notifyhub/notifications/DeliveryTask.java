@@ -3,6 +3,20 @@ package org.notifyhub.notifications;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 
-/** The message on a send queue: an id only, so the worker re-reads the current state. */
-public record DeliveryTask(@JsonProperty("notification_id") UUID notificationId) {
+/**
+ * The message on a send queue: which notification, of which type, and how many sends have failed before.
+ * Ids only: the worker re-reads the current state.
+ */
+public record DeliveryTask(
+        @JsonProperty("notification_id") UUID notificationId,
+        @JsonProperty("notification_type") String notificationType,
+        @JsonProperty("attempt") int attempt) {
+
+    public static DeliveryTask first(UUID notificationId, String notificationType) {
+        return new DeliveryTask(notificationId, notificationType, 0);
+    }
+
+    public DeliveryTask nextAttempt() {
+        return new DeliveryTask(notificationId, notificationType, attempt + 1);
+    }
 }

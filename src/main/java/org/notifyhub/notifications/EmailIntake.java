@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.delivery.DeliveryQueues;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.recipients.EmailAddresses;
@@ -36,11 +37,12 @@ public class EmailIntake {
     private final NotificationWriter writer;
     private final SendResponses responses;
     private final Clock clock;
+    private final DeliveryQueues queues;
     private final String emailDomain;
 
     public EmailIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
                        SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                       SendResponses responses, Clock clock, @Value("${notify.email-domain}") String emailDomain) {
+                       SendResponses responses, Clock clock, DeliveryQueues queues, @Value("${notify.email-domain}") String emailDomain) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -50,6 +52,7 @@ public class EmailIntake {
         this.writer = writer;
         this.responses = responses;
         this.clock = clock;
+        this.queues = queues;
         this.emailDomain = emailDomain;
     }
 
@@ -84,13 +87,13 @@ public class EmailIntake {
                         unsubscribeUrl),
                 template, requestUrl);
         if (simulated) {
-            return new AcceptedNotification(null, response);
+            return AcceptedNotification.responseOnly(response);
         }
         writer.save(new NotificationRow(id, emailAddress, normalised, null, null, service.id(), template.id(),
                 template.version(), key.keyId(), key.keyType(), 0, "email", LocalDateTime.now(clock), null, null, null,
                 NotificationStatus.CREATED, null, clientReference, content.encryptPersonalisation(personalisation),
                 replyTo, null, null, NotificationRow.DOMESTIC, null), service, List.of("email"));
-        return new AcceptedNotification(new DeliveryTask(id), response);
+        return new AcceptedNotification(DeliveryTask.first(id, "email"), queues.forSend("email", key.keyType()), response);
     }
 
     private String replyTo(Service service, String replyToId) {

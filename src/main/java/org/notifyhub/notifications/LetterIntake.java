@@ -61,7 +61,7 @@ public class LetterIntake {
             throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
         }
         if (request.has("content")) {
-            return new AcceptedNotification(null, precompiled.accept(request, key));
+            return AcceptedNotification.responseOnly(precompiled.accept(request, key));
         }
         SendSchemas.LETTER.validate(request);
         checks.permission(service, "letter");
@@ -82,7 +82,7 @@ public class LetterIntake {
                 template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
                 testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
                 content.encryptPersonalisation(personalisation), null, postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
-        return new AcceptedNotification(null, response);
+        return AcceptedNotification.responseOnly(response);
     }
 
     private static PostalAddress address(Map<String, Object> personalisation, Service service) {

@@ -127,6 +127,43 @@ public class NotificationRepository {
                 .optional();
     }
 
+    /** Undoes the claim of a send that failed before the provider took it, so a retry can claim it again. */
+    public void releaseClaim(UUID id) {
+        jdbc.sql("UPDATE notifications SET notification_status = 'created'"
+                        + " WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL")
+                .param("id", id)
+                .update();
+    }
+
+    public void markTechnicalFailure(UUID id, LocalDateTime now) {
+        jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
+                        + " WHERE id = :id AND notification_status IN ('created', 'sending')")
+                .param("id", id)
+                .param("now", now)
+                .update();
+    }
+
+    /** An operator's replay from the dead-letter queue: the send may be tried again. */
+    public boolean reopenTechnicalFailure(UUID id) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'created'"
+                        + " WHERE id = :id AND notification_status = 'technical-failure' AND sent_at IS NULL")
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /**
+     * Sends claimed long ago but never recorded as sent: their worker died between claim and provider call (or the
+     * provider call itself hung past every timeout). They go back to created so a replay sends them once.
+     */
+    public int releaseAbandonedClaims(LocalDateTime claimedBefore) {
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'created'
+                        WHERE notification_status = 'sending' AND sent_at IS NULL
+                          AND notification_type IN ('email', 'sms') AND updated_at < :claimedBefore""")
+                .param("claimedBefore", claimedBefore)
+                .update();
+    }
+
     /** Applies a provider receipt; returns the updated row, or empty when the notification was not in an allowed status. */
     public Optional<NotificationRow> updateStatusByReference(String reference, NotificationStatus status,
                                                              Collection<NotificationStatus> allowedPrevious,
@@ -184,7 +221,7 @@ public class NotificationRepository {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM notifications
                         WHERE notification_status = 'created' AND notification_type IN ('email', 'sms')
-                          AND created_at < :cutOff AND key_type <> 'test'
+                          AND created_at < :cutOff
                         ORDER BY created_at LIMIT :limit""")
                 .param("cutOff", cutOff)
                 .param("limit", limit)

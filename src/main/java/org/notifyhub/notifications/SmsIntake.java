@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.delivery.DeliveryQueues;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.recipients.PhoneNumber;
@@ -37,11 +38,12 @@ public class SmsIntake {
     private final NotificationWriter writer;
     private final SendResponses responses;
     private final Clock clock;
+    private final DeliveryQueues queues;
     private final String defaultSender;
 
     public SmsIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
                      SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                     SendResponses responses, Clock clock, @Value("${notify.sms.default-sender}") String defaultSender) {
+                     SendResponses responses, Clock clock, DeliveryQueues queues, @Value("${notify.sms.default-sender}") String defaultSender) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -51,6 +53,7 @@ public class SmsIntake {
         this.writer = writer;
         this.responses = responses;
         this.clock = clock;
+        this.queues = queues;
         this.defaultSender = defaultSender;
     }
 
@@ -89,7 +92,7 @@ public class SmsIntake {
         SendResponses.Sent response = responses.sent(id, clientReference, new SendResponses.SmsContent(sms.body(), sender),
                 template, requestUrl);
         if (simulated) {
-            return new AcceptedNotification(null, response);
+            return AcceptedNotification.responseOnly(response);
         }
         NotificationRow row = new NotificationRow(id, phoneNumber, phone.normalised(), null, null, service.id(),
                 template.id(), template.version(), key.keyId(), key.keyType(), sms.fragmentCount(), "sms",
@@ -97,7 +100,7 @@ public class SmsIntake {
                 content.encryptPersonalisation(personalisation), sender, null, null, phone.international(),
                 phone.countryPrefix());
         writer.save(row, service, phone.requiresInternationalPermission() ? List.of("sms", "international_sms") : List.of("sms"));
-        return new AcceptedNotification(new DeliveryTask(id), response);
+        return new AcceptedNotification(DeliveryTask.first(id, "sms"), queues.forSend("sms", key.keyType()), response);
     }
 
     private String sender(Service service, String senderId) {

@@ -3,6 +3,7 @@ package org.notifyhub.scheduling;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.notifyhub.delivery.DeliveryQueues;
 import org.notifyhub.notifications.DeliveryTask;
 import org.notifyhub.notifications.NotificationRepository;
 import org.slf4j.Logger;
@@ -27,26 +28,31 @@ public class ReplayCreatedNotificationsJob {
     private final Clock clock;
     private final int olderThanMinutes;
     private final int batchSize;
-    private final String emailQueue;
-    private final String smsQueue;
+    private final DeliveryQueues queues;
+    private final int abandonedClaimMinutes;
 
     public ReplayCreatedNotificationsJob(NotificationRepository notifications, Clock clock,
                                          @Value("${notify.replay-created-notifications.older-than-minutes}") int olderThanMinutes,
                                          @Value("${notify.replay-created-notifications.batch-size}") int batchSize,
-                                         @Value("${notify.queues.send-email-tasks}") String emailQueue,
-                                         @Value("${notify.queues.send-sms-tasks}") String smsQueue) {
+                                         DeliveryQueues queues,
+                                         @Value("${notify.delivery.abandoned-claim-minutes}") int abandonedClaimMinutes) {
         this.notifications = notifications;
         this.clock = clock;
         this.olderThanMinutes = olderThanMinutes;
         this.batchSize = batchSize;
-        this.emailQueue = emailQueue;
-        this.smsQueue = smsQueue;
+        this.queues = queues;
+        this.abandonedClaimMinutes = abandonedClaimMinutes;
     }
 
     public List<Replay> findStuck() {
+        int released = notifications.releaseAbandonedClaims(LocalDateTime.now(clock).minusMinutes(abandonedClaimMinutes));
+        if (released > 0) {
+            log.warn("Released {} send(s) claimed but never sent; they will be replayed", released);
+        }
         LocalDateTime cutOff = LocalDateTime.now(clock).minusMinutes(olderThanMinutes);
         List<Replay> replays = notifications.findCreatedBefore(cutOff, batchSize).stream()
-                .map(row -> new Replay("sms".equals(row.notificationType()) ? smsQueue : emailQueue, new DeliveryTask(row.id())))
+                .map(row -> new Replay(queues.forSend(row.notificationType(), row.keyType()),
+                        DeliveryTask.first(row.id(), row.notificationType())))
                 .toList();
         if (!replays.isEmpty()) {
             log.warn("Replaying {} notification(s) still created since before {}", replays.size(), cutOff);

@@ -43,6 +43,8 @@ public abstract class HubIntegrationTest {
         registry.add("notify.data-dir", DATA_DIR::toString);
         // Compressed so the cluster test sees several firings within seconds.
         registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
+        // The retry ladder compressed from 10 s … 4 h to seconds.
+        registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
     }
 
     @BeforeEach

@@ -1,0 +1,11 @@
+package org.notifyhub.delivery;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.notifyhub.notifications.DeliveryTask;
+
+/** A send waiting on retry-tasks: the task, the queue it returns to, and when (epoch milliseconds) it is due. */
+public record RetryEnvelope(
+        DeliveryTask task,
+        String queue,
+        @JsonProperty("due_at") long dueAt) {
+}

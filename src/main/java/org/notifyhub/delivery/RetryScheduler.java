@@ -1,0 +1,31 @@
+package org.notifyhub.delivery;
+
+import java.time.Clock;
+import org.apache.camel.Body;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * retry-tasks: a due send goes back to its queue; one not yet due (SQS delays stop at 900 s) hops onto
+ * retry-tasks again for what remains. Nothing sleeps and no message is held past its visibility timeout.
+ */
+@Component
+public class RetryScheduler {
+
+    private final Clock clock;
+    private final String retryQueue;
+
+    public RetryScheduler(Clock clock, @Value("${notify.queues.retry-tasks}") String retryQueue) {
+        this.clock = clock;
+        this.retryQueue = retryQueue;
+    }
+
+    public Outgoing next(@Body RetryEnvelope envelope) {
+        long remainingMillis = envelope.dueAt() - clock.millis();
+        if (remainingMillis <= 0) {
+            return new Outgoing(envelope.queue(), envelope.task(), 0);
+        }
+        long remainingSeconds = (remainingMillis + 999) / 1000;
+        return new Outgoing(retryQueue, envelope, (int) Math.min(remainingSeconds, Outgoing.MAX_SQS_DELAY_SECONDS));
+    }
+}
