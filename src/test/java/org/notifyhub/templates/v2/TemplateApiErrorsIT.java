@@ -7,38 +7,19 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.services.ApiKeyRepository;
-import org.notifyhub.services.ServiceRepository;
-import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestService;
 import org.notifyhub.support.V2Http;
-import org.notifyhub.templates.TemplateRepository;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The exact statuses, bodies and error texts of the v2 template endpoints, over raw HTTP. */
-class TemplateApiErrorsIT extends HubIntegrationTest {
+class TemplateApiErrorsIT extends TemplateServiceTest {
 
-    @Autowired
-    private ServiceRepository services;
-    @Autowired
-    private ApiKeyRepository apiKeys;
-    @Autowired
-    private TemplateRepository templates;
-    @Autowired
-    private JdbcClient jdbc;
-
-    private TestService service;
     private V2Http http;
     private UUID email;
 
     @BeforeEach
-    void createService() {
-        service = TestService.create(services, apiKeys);
+    void createTemplate() {
         http = new V2Http(baseUrl(), service);
-        email = UUID.randomUUID();
-        templates.insert(email, service.id(), "Greeting", "email", "Hello ((name))", "Dear ((name)), ref ((reference))",
-                TestService.SYSTEM_USER);
+        email = newTemplate("Greeting", "email", "Hello ((name))", "Dear ((name)), ref ((reference))");
     }
 
     @Test
@@ -62,8 +43,7 @@ class TemplateApiErrorsIT extends HubIntegrationTest {
 
     @Test
     void aLetterTemplateShowsItsPostage() throws Exception {
-        UUID letter = UUID.randomUUID();
-        templates.insert(letter, service.id(), "Letter", "letter", "Subject", "Body", TestService.SYSTEM_USER);
+        UUID letter = newTemplate("Letter", "letter", "Subject", "Body");
 
         JsonNode template = mapper.readTree(http.get("/v2/template/" + letter).body());
 
@@ -94,7 +74,7 @@ class TemplateApiErrorsIT extends HubIntegrationTest {
 
     @Test
     void aHiddenTemplateIsNotFound() throws Exception {
-        new TemplateFixtureRepository(jdbc).hide(email);
+        fixtures.hide(email);
 
         assertNotFound(http.get("/v2/template/" + email));
         assertNotFound(http.get("/v2/template/" + email + "/version/1"));
@@ -110,7 +90,7 @@ class TemplateApiErrorsIT extends HubIntegrationTest {
 
     @Test
     void versionZeroMeansTheLatestVersionAsInNotify() throws Exception {
-        new TemplateFixtureRepository(jdbc).saveNewVersion(email, "New", "New body", TestService.SYSTEM_USER);
+        fixtures.saveNewVersion(email, "New", "New body", TestService.SYSTEM_USER);
 
         HttpResponse<String> response = http.get("/v2/template/" + email + "/version/0");
 

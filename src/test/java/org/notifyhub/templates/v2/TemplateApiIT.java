@@ -6,19 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.services.ApiKeyRepository;
-import org.notifyhub.services.ServiceRepository;
-import org.notifyhub.support.HubIntegrationTest;
-import org.notifyhub.support.TestService;
-import org.notifyhub.templates.TemplateRepository;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.Template;
 import uk.gov.service.notify.TemplatePreview;
 
 /** GET /v2/template(s) and POST /v2/template/{id}/preview through GOV.UK Notify's official Java client. */
-class TemplateApiIT extends HubIntegrationTest {
+class TemplateApiIT extends TemplateServiceTest {
 
     static final String EMAIL_SUBJECT = "Your appointment, ((name))";
     static final String EMAIL_BODY = "Dear ((Name)),\n\nYour appointment is on ((date)).\n\n((show_map??Here is a map.))\n\n"
@@ -28,26 +21,13 @@ class TemplateApiIT extends HubIntegrationTest {
     static final String LETTER_BODY = "Dear ((name)),\n\nThis is about ((topic)).";
     static final String CONTACT_BLOCK = "The Council\n((department))";
 
-    @Autowired
-    private ServiceRepository services;
-    @Autowired
-    private ApiKeyRepository apiKeys;
-    @Autowired
-    private TemplateRepository templates;
-    @Autowired
-    private JdbcClient jdbc;
-
-    private TemplateFixtureRepository fixtures;
-    private TestService service;
     private NotificationClient client;
     private UUID email;
     private UUID sms;
     private UUID letter;
 
     @BeforeEach
-    void createServiceWithTemplates() {
-        fixtures = new TemplateFixtureRepository(jdbc);
-        service = TestService.create(services, apiKeys);
+    void createTemplates() {
         client = new NotificationClient(service.apiKey(), baseUrl());
         email = newTemplate("Appointment email", "email", EMAIL_SUBJECT, EMAIL_BODY);
         sms = newTemplate("Appointment code", "sms", null, SMS_BODY);
@@ -199,11 +179,5 @@ class TemplateApiIT extends HubIntegrationTest {
         TemplatePreview preview = client.generateTemplatePreview(plain.toString(), null);
 
         assertThat(preview.getBody()).isEqualTo("Your appointment is confirmed.");
-    }
-
-    private UUID newTemplate(String name, String type, String subject, String content) {
-        UUID id = UUID.randomUUID();
-        templates.insert(id, service.id(), name, type, subject, content, TestService.SYSTEM_USER);
-        return id;
     }
 }
