@@ -26,7 +26,10 @@ public class SecurityConfiguration {
                                            @Value("${notify.local.enabled:false}") boolean localDefault,
                                            @Value("${notify.ops.username:}") String username,
                                            @Value("${notify.ops.password:}") String password) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        // Only operator endpoints pass through Spring Security; an API request's own Authorization header
+        // (Notify JWTs, or a wrong Basic one) must reach the API and get Notify's error texts.
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.disable());
@@ -40,7 +43,6 @@ public class SecurityConfiguration {
             } else {
                 auth.requestMatchers("/actuator/**").denyAll();
             }
-            auth.anyRequest().permitAll();
         });
         return http.build();
     }

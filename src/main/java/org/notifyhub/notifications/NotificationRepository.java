@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -144,6 +146,37 @@ public class NotificationRepository {
                 .param("reference", reference)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** One page of GET /v2/notifications. */
+    public List<NotificationRow> list(ListQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM notifications WHERE service_id = :serviceId AND key_type = :keyType");
+        Map<String, Object> params = new HashMap<>();
+        params.put("serviceId", query.serviceId());
+        params.put("keyType", query.keyType());
+        if (!query.templateTypes().isEmpty()) {
+            sql.append(" AND notification_type IN (:types)");
+            params.put("types", query.templateTypes());
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND notification_status IN (:statuses)");
+            params.put("statuses", query.statuses());
+        }
+        if (query.reference() != null) {
+            sql.append(" AND client_reference = :reference");
+            params.put("reference", query.reference());
+        }
+        if (!query.includeJobs()) {
+            sql.append(" AND job_id IS NULL");
+        }
+        if (query.olderThan() != null) {
+            sql.append(" AND created_at < (SELECT created_at FROM notifications WHERE id = :olderThan AND service_id = :serviceId)");
+            params.put("olderThan", query.olderThan());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        params.put("limit", query.pageSize());
+        return jdbc.sql(sql.toString()).params(params).query(NotificationRepository::map).list();
     }
 
     /** Email and SMS notifications still {@code created} since before the cut-off: their enqueue may have been lost. */

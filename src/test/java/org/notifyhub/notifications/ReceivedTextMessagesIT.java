@@ -2,8 +2,6 @@ package org.notifyhub.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -12,10 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.services.ApiKeyRepository;
-import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.support.HubIntegrationTest;
-import org.notifyhub.support.TestService;
+import org.notifyhub.support.Jwt;
+import org.notifyhub.support.TestServices.TestService;
 import org.notifyhub.support.V2Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +24,9 @@ import uk.gov.service.notify.ReceivedTextMessageList;
 class ReceivedTextMessagesIT extends HubIntegrationTest {
 
     private static final String NOTIFY_NUMBER = "07700900555";
+    private static final List<String> PERMISSIONS = List.of("sms", "inbound_sms");
     private static final LocalDateTime START = LocalDateTime.of(2024, 3, 1, 9, 30, 15, 123_456_000);
 
-    @Autowired
-    private ServiceRepository services;
-    @Autowired
-    private ApiKeyRepository apiKeys;
     @Autowired
     private InboundSmsRepository inboundSms;
     @Autowired
@@ -43,8 +37,8 @@ class ReceivedTextMessagesIT extends HubIntegrationTest {
 
     @BeforeEach
     void createService() {
-        service = TestService.create(services, apiKeys);
-        client = new NotificationClient(service.apiKey(), baseUrl());
+        service = testServices.create(false, PERMISSIONS);
+        client = new NotificationClient(service.normalKey(), baseUrl());
     }
 
     @Test
@@ -52,7 +46,7 @@ class ReceivedTextMessagesIT extends HubIntegrationTest {
         InboundSms oldest = receive(service.id(), START, "447700900111", "First, with ünicode");
         InboundSms middle = receive(service.id(), START.plusMinutes(1), "447700900222", "Second");
         InboundSms newest = receive(service.id(), START.plusMinutes(2), "447700900333", "Third");
-        receive(TestService.create(services, apiKeys).id(), START.plusMinutes(3), "447700900444", "Someone else's");
+        receive(testServices.create(false, PERMISSIONS).id(), START.plusMinutes(3), "447700900444", "Someone else's");
 
         ReceivedTextMessageList list = client.getReceivedTextMessages(null);
 
@@ -117,29 +111,32 @@ class ReceivedTextMessagesIT extends HubIntegrationTest {
 
     @Test
     void anEmptyServiceHasAnEmptyListAndOnlyACurrentLink() throws Exception {
-        HttpResponse<String> response = new V2Http(baseUrl(), service).get("/v2/received-text-messages");
+        V2Http.Reply reply = new V2Http(mapper, baseUrl()).get("/v2/received-text-messages", bearer());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = mapper.readTree(response.body());
-        assertThat(body.get("received_text_messages")).isEmpty();
-        assertThat(body.get("links").fieldNames()).toIterable().containsExactly("current");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("received_text_messages")).isEmpty();
+        assertThat(reply.body().get("links").fieldNames()).toIterable().containsExactly("current");
     }
 
     @Test
     void olderThanMustBeAUuid() throws Exception {
-        V2Http http = new V2Http(baseUrl(), service);
+        V2Http http = new V2Http(mapper, baseUrl());
 
-        assertValidationError(http.get("/v2/received-text-messages?older_than=123"), "older_than is not a valid UUID");
-        assertValidationError(http.get("/v2/received-text-messages?page=2"),
+        assertValidationError(http.get("/v2/received-text-messages?older_than=123", bearer()),
+                "older_than is not a valid UUID");
+        assertValidationError(http.get("/v2/received-text-messages?page=2", bearer()),
                 "Additional properties are not allowed (page was unexpected)");
     }
 
-    private void assertValidationError(HttpResponse<String> response, String message) throws Exception {
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode body = mapper.readTree(response.body());
-        assertThat(body.get("status_code").asInt()).isEqualTo(400);
-        assertThat(body.get("errors").get(0).get("error").asText()).isEqualTo("ValidationError");
-        assertThat(body.get("errors").get(0).get("message").asText()).isEqualTo(message);
+    private static void assertValidationError(V2Http.Reply reply, String message) {
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("status_code").asInt()).isEqualTo(400);
+        assertThat(reply.error()).isEqualTo("ValidationError");
+        assertThat(reply.message()).isEqualTo(message);
+    }
+
+    private String bearer() {
+        return "Bearer " + Jwt.forKey(service.normalKey());
     }
 
     private InboundSms receive(UUID serviceId, LocalDateTime createdAt, String userNumber, String content) {

@@ -10,6 +10,7 @@ import org.notifyhub.local.LocalCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestServices.class)
 public abstract class HubIntegrationTest {
 
     protected static final Path DATA_DIR = createDataDir();
@@ -30,6 +32,9 @@ public abstract class HubIntegrationTest {
 
     @Autowired
     protected ObjectMapper mapper;
+
+    @Autowired
+    protected TestServices testServices;
 
     protected LocalCredentials credentials;
 

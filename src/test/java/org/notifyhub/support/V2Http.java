@@ -1,47 +1,57 @@
 package org.notifyhub.support;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 
-/** Raw HTTP calls to the v2 API, signed as Notify's clients sign them, for checking exact statuses and bodies. */
+/** Raw HTTP against the v2 API, for the requests an official client would never make. */
 public final class V2Http {
 
+    public record Reply(int status, JsonNode body) {
+
+        /** The first error message of a v2 error envelope. */
+        public String message() {
+            return body.path("errors").path(0).path("message").asText();
+        }
+
+        public String error() {
+            return body.path("errors").path(0).path("error").asText();
+        }
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper;
     private final String baseUrl;
-    private final TestService service;
 
-    public V2Http(String baseUrl, TestService service) {
+    public V2Http(ObjectMapper mapper, String baseUrl) {
+        this.mapper = mapper;
         this.baseUrl = baseUrl;
-        this.service = service;
     }
 
-    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(request(pathAndQuery).GET());
+    public Reply post(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
-    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+    public Reply get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
-    /** A GET with no Authorization header at all. */
-    public HttpResponse<String> getUnauthenticated(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        String token = JWT.create().withIssuer(service.id().toString()).withIssuedAt(Instant.now())
-                .sign(Algorithm.HMAC256(service.secret()));
-        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("Authorization", "Bearer " + token);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Reply send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(response.body());
+        return new Reply(response.statusCode(), body);
     }
 }

@@ -16,12 +16,11 @@ public final class SendSchemas {
 
     private static final int REFERENCE_MAX = 1000;
 
-    public static final RequestSchema SMS = common()
-            .required("phone_number", phoneNumber())
+    // The recipient comes first: Notify's schemas list it first among the required properties.
+    public static final RequestSchema SMS = common(new RequestSchema().required("phone_number", phoneNumber()))
             .optional("sms_sender_id", uuid());
 
-    public static final RequestSchema EMAIL = common()
-            .required("email_address", emailAddress())
+    public static final RequestSchema EMAIL = common(new RequestSchema().required("email_address", emailAddress()))
             .optional("email_reply_to_id", uuid())
             .optional("one_click_unsubscribe_url", httpsUrl());
 
@@ -41,8 +40,8 @@ public final class SendSchemas {
     private SendSchemas() {
     }
 
-    private static RequestSchema common() {
-        return new RequestSchema()
+    private static RequestSchema common(RequestSchema recipient) {
+        return recipient
                 .required("template_id", uuid())
                 .optional("personalisation", SendSchemas::objectOrNull)
                 .optional("reference", stringOrNull().and(maxLength(REFERENCE_MAX)))

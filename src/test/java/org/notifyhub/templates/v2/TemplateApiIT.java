@@ -28,7 +28,7 @@ class TemplateApiIT extends TemplateServiceTest {
 
     @BeforeEach
     void createTemplates() {
-        client = new NotificationClient(service.apiKey(), baseUrl());
+        client = new NotificationClient(service.normalKey(), baseUrl());
         email = newTemplate("Appointment email", "email", EMAIL_SUBJECT, EMAIL_BODY);
         sms = newTemplate("Appointment code", "sms", null, SMS_BODY);
         letter = newTemplate("Appointment letter", "letter", LETTER_SUBJECT, LETTER_BODY);
