@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReceivedTextMessageLookup {
 
-    static final int PAGE_SIZE = 250;
     private static final String PATH = "/v2/received-text-messages";
     private static final RequestSchema QUERY = new RequestSchema().optional("older_than", FieldCheck.uuid());
 
@@ -42,11 +41,11 @@ public class ReceivedTextMessageLookup {
         QUERY.validate(args);
         JsonNode olderThan = args.get("older_than");
         List<InboundSms> page = inboundSms.findPage(key.service().id(),
-                olderThan == null ? null : UUID.fromString(olderThan.asText()), PAGE_SIZE);
+                olderThan == null ? null : UUID.fromString(olderThan.asText()), ListQueryParser.PAGE_SIZE);
         String link = BaseUrl.of(configuredBaseUrl, requestUrl) + PATH;
         String next = page.isEmpty() ? null : link + "?older_than=" + page.get(page.size() - 1).id();
         return new V2ReceivedTextMessages(page.stream().map(ReceivedTextMessageLookup::message).toList(),
-                new V2ReceivedTextMessages.Links(link, next));
+                new NotificationListing.Links(link, next));
     }
 
     private static V2ReceivedTextMessages.Message message(InboundSms sms) {

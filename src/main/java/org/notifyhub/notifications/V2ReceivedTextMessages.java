@@ -1,14 +1,13 @@
 package org.notifyhub.notifications;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.UUID;
 
-/** The body of GET /v2/received-text-messages. */
+/** The body of GET /v2/received-text-messages; its links are those of every v2 list. */
 public record V2ReceivedTextMessages(
         @JsonProperty("received_text_messages") List<Message> receivedTextMessages,
-        Links links) {
+        NotificationListing.Links links) {
 
     public record Message(
             UUID id,
@@ -17,9 +16,5 @@ public record V2ReceivedTextMessages(
             @JsonProperty("notify_number") String notifyNumber,
             @JsonProperty("user_number") String userNumber,
             String content) {
-    }
-
-    /** {@code next} is left out, not null, when the page is empty. */
-    public record Links(String current, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 }
