@@ -46,7 +46,9 @@ final class LocalS3 implements LocalServer {
                 "notify.s3.endpoint", "http://127.0.0.1:" + proxy.getPort(),
                 "notify.s3.region", LocalDefaults.REGION,
                 "notify.s3.access-key", LocalDefaults.ACCESS_KEY,
-                "notify.s3.secret-key", LocalDefaults.SECRET_KEY);
+                "notify.s3.secret-key", LocalDefaults.SECRET_KEY,
+                // S3Proxy answers 501 to server-side encryption; the files are on this machine anyway.
+                "notify.s3.server-side-encryption", false);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.notifyhub.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -28,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LetterIntake {
 
-    private static final String REFERENCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-
     private final ObjectMapper mapper;
     private final RateLimiter rateLimiter;
     private final SendChecks checks;
@@ -37,10 +34,11 @@ public class LetterIntake {
     private final NotificationWriter writer;
     private final SendResponses responses;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final PrecompiledLetterIntake precompiled;
 
     public LetterIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
-                        NotificationWriter writer, SendResponses responses, Clock clock) {
+                        NotificationWriter writer, SendResponses responses, Clock clock,
+                        PrecompiledLetterIntake precompiled) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -48,6 +46,7 @@ public class LetterIntake {
         this.writer = writer;
         this.responses = responses;
         this.clock = clock;
+        this.precompiled = precompiled;
     }
 
     public AcceptedNotification accept(@Body String body, @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,
@@ -60,6 +59,9 @@ public class LetterIntake {
         }
         if (service.restricted() && !ApiKey.TEST.equals(key.keyType())) {
             throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
+        }
+        if (request.has("content")) {
+            return new AcceptedNotification(null, precompiled.accept(request, key));
         }
         SendSchemas.LETTER.validate(request);
         checks.permission(service, "letter");
@@ -78,7 +80,7 @@ public class LetterIntake {
                 : template.postage() == null ? "second" : template.postage();
         writer.save(new NotificationRow(id, address.to(), address.normalisedTo(), null, null, service.id(), template.id(),
                 template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
-                testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, dvlaReference(), clientReference,
+                testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
                 content.encryptPersonalisation(personalisation), null, postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
         return new AcceptedNotification(null, response);
     }
@@ -91,14 +93,5 @@ public class LetterIntake {
         } catch (InvalidRecipientException e) {
             throw V2ApiException.validation(e.getMessage());
         }
-    }
-
-    /** The 16-character reference that names the letter's PDF and joins it to DVLA's files. */
-    private String dvlaReference() {
-        StringBuilder reference = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
-        }
-        return reference.toString();
     }
 }

@@ -64,6 +64,22 @@ class OperationsIT extends HubIntegrationTest {
         assertThat(listed).containsAll(routeIds);
     }
 
+    @Test
+    void responsesCarryNotifysCorsHeadersAndNeverEchoTheCallersToken() throws Exception {
+        String token = org.notifyhub.support.Jwt.forKey(credentials.apiKeys().normal());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/notifications"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).contains("Content-Type,Authorization");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET,PUT,POST,DELETE");
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("authorization")
+                || name.equalsIgnoreCase("notifyApiKey"));
+        assertThat(response.headers().map().values().toString()).doesNotContain(token);
+    }
+
     private static Double exchangesTotal(String prometheus, String routeId) {
         return prometheus.lines()
                 .filter(line -> line.startsWith("camel_exchanges_total{") && line.contains("routeId=\"" + routeId + "\""))
