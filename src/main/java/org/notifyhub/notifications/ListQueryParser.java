@@ -1,10 +1,7 @@
 package org.notifyhub.notifications;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.notifyhub.common.V2ValidationException;
+import org.notifyhub.notifications.v2.QueryArgs;
 
 /** Parses and validates GET /v2/notifications query parameters with Notify's schema messages. */
 final class ListQueryParser {
@@ -33,20 +31,7 @@ final class ListQueryParser {
     }
 
     static Map<String, List<String>> parameters(String rawQuery) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-        }
-        return parameters;
+        return QueryArgs.parameters(rawQuery);
     }
 
     static ListQuery parse(Map<String, List<String>> parameters, UUID serviceId, String keyType) {
@@ -95,9 +80,5 @@ final class ListQueryParser {
     private static String first(Map<String, List<String>> parameters, String name) {
         List<String> values = parameters.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

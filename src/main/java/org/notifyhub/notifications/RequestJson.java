@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.notifyhub.common.V2ApiException;
 
 /** Reads a v2 request body the way Notify does: content type ignored, empty body as {}. */
-final class RequestJson {
+public final class RequestJson {
 
     private RequestJson() {
     }
 
-    static JsonNode parse(ObjectMapper mapper, String body) {
+    public static JsonNode parse(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             return JsonNodeFactory.instance.objectNode();
         }

@@ -1,6 +1,7 @@
 package org.notifyhub.templates;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -46,6 +47,44 @@ public class TemplateRepository {
                 .param("serviceId", serviceId)
                 .param("version", version)
                 .query(MAPPER)
+                .optional();
+    }
+
+    /**
+     * The current versions of a service's templates that the public API lists: archived and hidden ones left out,
+     * ordered by name and then type. A null type means every type.
+     */
+    public List<StoredTemplate> findAllCurrent(UUID serviceId, String typeOrNull) {
+        return jdbc.sql(SELECT + " JOIN templates t ON t.id = h.id AND t.version = h.version"
+                        + " WHERE t.service_id = :serviceId AND NOT t.archived AND NOT t.hidden"
+                        + " AND (CAST(:type AS varchar) IS NULL OR t.template_type = :type)"
+                        + " ORDER BY t.name, t.template_type")
+                .param("serviceId", serviceId)
+                .param("type", typeOrNull)
+                .query(MAPPER)
+                .list();
+    }
+
+    /** The letter contact block a template prints now; it can be detached without a new version being saved. */
+    public Optional<String> findLetterContactBlock(UUID templateId) {
+        return jdbc.sql("""
+                        SELECT c.contact_block FROM templates t
+                        JOIN service_letter_contacts c ON c.id = t.service_letter_contact_id
+                        WHERE t.id = :id""")
+                .param("id", templateId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The letter contact block a template version was saved with. */
+    public Optional<String> findLetterContactBlock(UUID templateId, int version) {
+        return jdbc.sql("""
+                        SELECT c.contact_block FROM templates_history h
+                        JOIN service_letter_contacts c ON c.id = h.service_letter_contact_id
+                        WHERE h.id = :id AND h.version = :version""")
+                .param("id", templateId)
+                .param("version", version)
+                .query(String.class)
                 .optional();
     }
 
