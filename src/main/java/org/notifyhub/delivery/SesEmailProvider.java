@@ -40,14 +40,23 @@ public class SesEmailProvider implements EmailProvider {
     public String send(EmailMessage message) {
         MimeMessage mime = mime(message);
         Exchange result = producer.send("aws2-ses://" + fromAddress(message), exchange -> exchange.getIn().setBody(mime));
-        if (result.getException() instanceof SesException ses && ses.awsErrorDetails() != null
-                && "InvalidParameterValue".equals(ses.awsErrorDetails().errorCode())) {
+        SesException ses = sesCause(result.getException());
+        if (ses != null && ses.awsErrorDetails() != null && "InvalidParameterValue".equals(ses.awsErrorDetails().errorCode())) {
             throw new NonRetryableDeliveryException("SES rejected the email: " + ses.awsErrorDetails().errorMessage(), ses);
         }
         if (result.getException() != null) {
             throw new RetryableDeliveryException("SES send failed", result.getException());
         }
         return result.getMessage().getHeader("CamelAwsSesMessageId", String.class);
+    }
+
+    private static SesException sesCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SesException ses) {
+                return ses;
+            }
+        }
+        return null;
     }
 
     static MimeMessage mime(EmailMessage message) {

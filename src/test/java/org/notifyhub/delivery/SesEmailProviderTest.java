@@ -1,0 +1,130 @@
+package org.notifyhub.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ses.SesClient;
+
+/** WireMock stands in for SES: what the provider sends on the wire, and how SES errors are sorted. */
+class SesEmailProviderTest {
+
+    private WireMockServer ses;
+    private CamelContext camel;
+    private SesEmailProvider provider;
+
+    @BeforeEach
+    void start() throws Exception {
+        ses = new WireMockServer(options().dynamicPort());
+        ses.start();
+        SesClient client = SesClient.builder()
+                .endpointOverride(URI.create(ses.baseUrl()))
+                .region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build())
+                .build();
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("sesClient", client);
+        camel.start();
+        ProducerTemplate producer = camel.createProducerTemplate();
+        provider = new SesEmailProvider(producer);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        ses.stop();
+    }
+
+    @Test
+    void sendsRawMimeWithPlainTextAndHtmlPartsAndTheReplyTo() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=SendRawEmail")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                        <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
+                          <SendRawEmailResult><MessageId>0102-ses-message-id</MessageId></SendRawEmailResult>
+                          <ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>
+                        </SendRawEmailResponse>""")));
+
+        String messageId = provider.send(new EmailMessage(UUID.randomUUID(), "\"Tax Service\" <tax.service@notifications.service.gov.uk>",
+                "ada@example.com", "replies@tax.example", "Your tax code", "Hello Ada\n", "<p>Hello Ada</p>"));
+
+        assertThat(messageId).isEqualTo("0102-ses-message-id");
+        List<LoggedRequest> requests = ses.findAll(postRequestedFor(urlEqualTo("/")));
+        assertThat(requests).hasSize(1);
+        MimeMessage mime = rawMessage(requests.get(0).getBodyAsString());
+        assertThat(mime.getFrom()[0].toString()).isEqualTo("Tax Service <tax.service@notifications.service.gov.uk>");
+        assertThat(mime.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
+        assertThat(mime.getReplyTo()[0].toString()).isEqualTo("replies@tax.example");
+        assertThat(mime.getSubject()).isEqualTo("Your tax code");
+        Multipart parts = (Multipart) mime.getContent();
+        assertThat(mime.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(0).getContent().toString()).isEqualTo("Hello Ada\n");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat(parts.getBodyPart(1).getContent().toString()).isEqualTo("<p>Hello Ada</p>");
+    }
+
+    @Test
+    void invalidParameterValueIsNotRetriedButThrottlingIs() {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(error("InvalidParameterValue", "Missing final '@domain'")));
+        assertThatThrownBy(() -> provider.send(message("bad-address@example.com")))
+                .isInstanceOf(NonRetryableDeliveryException.class);
+
+        ses.resetAll();
+        ses.stubFor(post(urlEqualTo("/")).willReturn(error("Throttling", "Maximum sending rate exceeded.")));
+        assertThatThrownBy(() -> provider.send(message("busy@example.com")))
+                .isInstanceOf(RetryableDeliveryException.class);
+    }
+
+    private static EmailMessage message(String to) {
+        return new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", to, null, "s", "t", "<p>t</p>");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(String code, String message) {
+        return aResponse().withStatus(400).withHeader("Content-Type", "text/xml").withBody("""
+                <ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
+                  <Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error>
+                  <RequestId>r-2</RequestId>
+                </ErrorResponse>""".formatted(code, message));
+    }
+
+    private static MimeMessage rawMessage(String formBody) throws Exception {
+        for (String pair : formBody.split("&")) {
+            if (pair.startsWith("RawMessage.Data=")) {
+                byte[] raw = Base64.getDecoder().decode(URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8));
+                return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+            }
+        }
+        throw new AssertionError("No RawMessage.Data in " + formBody);
+    }
+}
