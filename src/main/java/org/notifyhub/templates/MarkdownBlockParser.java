@@ -2,16 +2,20 @@ package org.notifyhub.templates;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.notifyhub.templates.MarkdownBlock.BlankLines;
 import org.notifyhub.templates.MarkdownBlock.BulletList;
 import org.notifyhub.templates.MarkdownBlock.Code;
+import org.notifyhub.templates.MarkdownBlock.Footnote;
 import org.notifyhub.templates.MarkdownBlock.Heading;
 import org.notifyhub.templates.MarkdownBlock.HorizontalRule;
+import org.notifyhub.templates.MarkdownBlock.Html;
 import org.notifyhub.templates.MarkdownBlock.InsetText;
 import org.notifyhub.templates.MarkdownBlock.Item;
 import org.notifyhub.templates.MarkdownBlock.Paragraph;
@@ -48,28 +52,39 @@ final class MarkdownBlockParser {
     private static final Pattern LINK_DEFINITION = Pattern.compile(
             " *\\[([^^\\]]+)\\]: *<?([^\\s>]+)>?(?: +[\"(]([^\\n]+)[\")])? *(?:\\n+|$)", FLAGS);
     private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("\\[\\^([^\\]]+)\\]: *", FLAGS);
+    private static final Pattern FOOTNOTE = Pattern.compile(
+            "\\[\\^([^\\]]+)\\]: *([^\\n]*(?:\\n+|$)(?: +[^\\n]*(?:\\n+|$))*)", FLAGS);
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", FLAGS);
 
     // What ends a paragraph is decided by standard mistune's grammar, not Notify's: a quote is '>' and a list
     // bullet is '*', '+' or '-' followed by a space.
     private static final Pattern STANDARD_LIST_START = Pattern.compile(" *(?=[*+-]|\\d+\\.)[*+-]?(?:\\d+\\.)? ", FLAGS);
     private static final Pattern STANDARD_QUOTE_LINE = Pattern.compile(" *>.+", FLAGS);
-    private static final Pattern BLOCK_TAG = Pattern.compile("<(?!(?:a|em|strong|small|s|cite|q|dfn|abbr|data|time"
+    private static final String BLOCK_TAG_NAME = "(?!(?:a|em|strong|small|s|cite|q|dfn|abbr|data|time"
             + "|code|var|samp|kbd|sub|sup|i|b|u|mark|ruby|rt|rp|bdi|bdo|span|br|wbr|ins|del|img|font)\\b)\\w+"
-            + "(?!:/|[^\\w\\s@]*@)\\b", FLAGS);
+            + "(?!:/|[^\\w\\s@]*@)\\b";
+    private static final String ATTRIBUTE = "\\s*[a-zA-Z\\-](?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s'\">]+))?";
+    private static final Pattern BLOCK_TAG = Pattern.compile("<" + BLOCK_TAG_NAME, FLAGS);
+    private static final Pattern HTML_BLOCK = Pattern.compile(" *(?:<!--[\\s\\S]*?-->"
+            + "|<(" + BLOCK_TAG_NAME + ")((?:" + ATTRIBUTE + ")*?)>([\\s\\S]*?)</\\1>"
+            + "|<" + BLOCK_TAG_NAME + "(?:" + ATTRIBUTE + ")*?\\s*/?>) *(?:\\n{2,}|\\s*$)", FLAGS);
 
     private enum Rule {
         BLANK_LINES, RULE, INDENTED_CODE, FENCED_CODE, HEADING, PIPE_TABLE, UNDERLINED_HEADING, INSET_TEXT,
-        LIST, LINK_DEFINITION, TABLE, PARAGRAPH, TEXT
+        LIST, HTML, LINK_DEFINITION, FOOTNOTE, TABLE, PARAGRAPH, TEXT
     }
 
     private static final List<Rule> TOP_LEVEL_RULES = List.of(Rule.BLANK_LINES, Rule.RULE, Rule.INDENTED_CODE,
             Rule.FENCED_CODE, Rule.HEADING, Rule.PIPE_TABLE, Rule.UNDERLINED_HEADING, Rule.INSET_TEXT, Rule.LIST,
-            Rule.LINK_DEFINITION, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
+            Rule.HTML, Rule.LINK_DEFINITION, Rule.FOOTNOTE, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
     private static final List<Rule> LIST_ITEM_RULES = List.of(Rule.BLANK_LINES, Rule.INDENTED_CODE,
-            Rule.FENCED_CODE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT, Rule.LIST, Rule.TEXT);
+            Rule.FENCED_CODE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT, Rule.LIST, Rule.HTML, Rule.TEXT);
+    private static final List<Rule> FOOTNOTE_RULES = List.of(Rule.BLANK_LINES, Rule.INDENTED_CODE,
+            Rule.FENCED_CODE, Rule.HEADING, Rule.PIPE_TABLE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT,
+            Rule.LIST, Rule.HTML, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
 
     private final Map<String, LinkDefinition> links = new HashMap<>();
+    private final Set<String> footnotes = new HashSet<>();
     private int listNesting;
     private int insetNesting;
 
@@ -79,7 +94,7 @@ final class MarkdownBlockParser {
     static MarkdownDocument parse(String markdown) {
         MarkdownBlockParser parser = new MarkdownBlockParser();
         List<MarkdownBlock> blocks = parser.parse(preprocess(markdown), TOP_LEVEL_RULES);
-        return new MarkdownDocument(blocks, Map.copyOf(parser.links));
+        return new MarkdownDocument(blocks, Map.copyOf(parser.links), Set.copyOf(parser.footnotes));
     }
 
     /** Unix line endings, tabs expanded to 4-column stops, lines of only spaces emptied. */
@@ -134,7 +149,9 @@ final class MarkdownBlockParser {
             case UNDERLINED_HEADING -> underlinedHeading(text, pos, blocks);
             case INSET_TEXT -> insetText(text, pos, blocks);
             case LIST -> list(text, pos, blocks);
+            case HTML -> html(text, pos, blocks);
             case LINK_DEFINITION -> linkDefinition(text, pos);
+            case FOOTNOTE -> footnote(text, pos, blocks);
             case TABLE -> table(text, pos, TABLE_HEADER, TABLE_ALIGNMENT, TABLE_ROW);
             case PARAGRAPH -> paragraph(text, pos, blocks);
             case TEXT -> textLine(text, pos, blocks);
@@ -406,6 +423,50 @@ final class MarkdownBlockParser {
             items.add(new Item(loose, parse(content, LIST_ITEM_RULES)));
         }
         return items;
+    }
+
+    private static int html(String text, int pos, List<MarkdownBlock> blocks) {
+        Matcher m = HTML_BLOCK.matcher(text).region(pos, text.length());
+        if (!m.lookingAt()) {
+            return -1;
+        }
+        // the markdown library rebuilds the element from its parts, dropping the space around it
+        blocks.add(new Html(m.group(1) == null
+                ? text.substring(pos, m.end())
+                : "<" + m.group(1) + m.group(2) + ">" + m.group(3) + "</" + m.group(1) + ">"));
+        return m.end();
+    }
+
+    private int footnote(String text, int pos, List<MarkdownBlock> blocks) {
+        Matcher m = FOOTNOTE.matcher(text).region(pos, text.length());
+        if (!m.lookingAt()) {
+            return -1;
+        }
+        String key = linkKey(m.group(1));
+        if (footnotes.add(key)) {
+            blocks.add(new Footnote(key, parse(outdentFootnote(m.group(2)), FOOTNOTE_RULES)));
+        }
+        return m.end();
+    }
+
+    /** Continuation lines of a footnote lose the indent of the least-indented one. */
+    private static String outdentFootnote(String footnote) {
+        if (!footnote.contains("\n")) {
+            return footnote;
+        }
+        String[] lines = footnote.split("\n", -1);
+        int indent = 0;
+        for (int i = 1; i < lines.length; i++) {
+            int spaces = lines[i].length() - Whitespace.lstrip(lines[i]).length();
+            if (spaces > 0 && (indent == 0 || spaces < indent)) {
+                indent = spaces;
+            }
+        }
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.append('\n').append(lines[i].substring(Math.min(indent, lines[i].length())));
+        }
+        return out.toString();
     }
 
     private int linkDefinition(String text, int pos) {

@@ -1,8 +1,10 @@
 package org.notifyhub.templates;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.notifyhub.templates.MarkdownDocument.LinkDefinition;
@@ -28,7 +30,6 @@ final class MarkdownInlineParser {
     private static final Pattern INLINE_HTML = Pattern.compile("(?:<!--[\\s\\S]*?-->"
             + "|<(\\w+(?!:/|[^\\w\\s@]*@)\\b)((?:" + ATTRIBUTE + ")*?)\\s*>([\\s\\S]*?)</\\1>"
             + "|<\\w+(?!:/|[^\\w\\s@]*@)\\b(?:" + ATTRIBUTE + ")*?\\s*/?>)", FLAGS);
-    private static final Pattern AUTOLINK = Pattern.compile("<([^ >]+(@|:)[^ >]+)>", FLAGS);
     private static final Pattern URL = Pattern.compile("(https?://[^\\s<]+[^<.,:\"')\\]\\s])", FLAGS);
     private static final Pattern LINK = Pattern.compile("!?\\[" + LINK_TEXT + "\\]\\(\\s*(?:<([\\s\\S]*?)>|([\\s\\S]*?))"
             + "(?:\\s+['\"]([\\s\\S]*?)['\"])?\\s*\\)", FLAGS);
@@ -37,14 +38,44 @@ final class MarkdownInlineParser {
     private static final Pattern LINE_BREAK = Pattern.compile(" *\\n(?!\\s*\\z)", FLAGS);
     private static final Pattern TEXT = Pattern.compile("[\\s\\S]+?(?=[\\\\<!\\[_*`~]|https?://| *\\n|$)", FLAGS);
 
-    private final Map<String, LinkDefinition> links;
+    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^([^\\]]+)\\]", FLAGS);
 
-    private MarkdownInlineParser(Map<String, LinkDefinition> links) {
+    private final Map<String, LinkDefinition> links;
+    private final FootnoteNumbers footnotes;
+    private String autoLinkText;
+    private int autoLinkStop;
+    private int autoLinkSeparator;
+
+    private MarkdownInlineParser(Map<String, LinkDefinition> links, FootnoteNumbers footnotes) {
         this.links = links;
+        this.footnotes = footnotes;
     }
 
-    static List<MarkdownInline> parse(String text, Map<String, LinkDefinition> links) {
-        return new MarkdownInlineParser(links).parse(text, false);
+    /** {@code footnotes} is null inside a footnote, which cannot refer to another. */
+    static List<MarkdownInline> parse(String text, Map<String, LinkDefinition> links, FootnoteNumbers footnotes) {
+        return new MarkdownInlineParser(links, footnotes).parse(text, false);
+    }
+
+    /** Numbers footnotes in the order the text first refers to them; only defined footnotes can be referred to. */
+    static final class FootnoteNumbers {
+        private final Set<String> defined;
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        FootnoteNumbers(Set<String> defined) {
+            this.defined = defined;
+        }
+
+        boolean refer(String key) {
+            if (!defined.contains(key) || numbers.containsKey(key)) {
+                return false;
+            }
+            numbers.put(key, numbers.size() + 1);
+            return true;
+        }
+
+        Integer numberOf(String key) {
+            return numbers.get(key);
+        }
     }
 
     private List<MarkdownInline> parse(String markdown, boolean inLink) {
@@ -63,14 +94,18 @@ final class MarkdownInlineParser {
 
     private int next(String text, int pos, boolean inLink, List<MarkdownInline> out) {
         Matcher m;
+        AutoLink autoLink;
         if ((m = at(ESCAPE, text, pos)) != null) {
             out.add(new Text(m.group(1)));
         } else if ((m = at(INLINE_HTML, text, pos)) != null) {
             out.add(new RawHtml(m.group()));
-        } else if ((m = at(AUTOLINK, text, pos)) != null) {
-            out.add(new AutoLink(m.group(1), m.group(2).equals("@")));
+        } else if ((autoLink = autoLink(text, pos)) != null) {
+            out.add(autoLink);
+            return pos + autoLink.url().length() + 2;
         } else if ((m = at(URL, text, pos)) != null) {
             out.add(inLink ? new Text(m.group(1)) : new AutoLink(m.group(1), false));
+        } else if ((m = footnoteReference(text, pos)) != null) {
+            // the reference itself shows nothing: Notify only moves the footnote to the end
         } else if ((m = at(LINK, text, pos)) != null) {
             addLink(m, m.group(2) != null ? m.group(2) : m.group(3), m.group(4), out);
         } else if ((m = definedLink(at(REFERENCE_LINK, text, pos), true)) != null
@@ -87,6 +122,33 @@ final class MarkdownInlineParser {
         return m.end();
     }
 
+    /**
+     * {@code <address>} with an {@code @} or {@code :} inside, as the pattern {@code <([^ >]+(@|:)[^ >]+)>}
+     * would match it. Worked out by hand because the pattern rescans to the end of the text at every
+     * {@code <}: the next space or {@code >} is remembered between calls instead.
+     */
+    private AutoLink autoLink(String text, int pos) {
+        if (text.charAt(pos) != '<') {
+            return null;
+        }
+        if (!text.equals(autoLinkText) || pos >= autoLinkStop) {
+            autoLinkText = text;
+            autoLinkStop = pos + 1;
+            while (autoLinkStop < text.length() && text.charAt(autoLinkStop) != ' ' && text.charAt(autoLinkStop) != '>') {
+                autoLinkStop++;
+            }
+            autoLinkSeparator = autoLinkStop - 2;
+            while (autoLinkSeparator > pos && text.charAt(autoLinkSeparator) != '@' && text.charAt(autoLinkSeparator) != ':') {
+                autoLinkSeparator--;
+            }
+        }
+        boolean closed = autoLinkStop < text.length() && text.charAt(autoLinkStop) == '>';
+        if (!closed || autoLinkSeparator < pos + 2) {
+            return null;
+        }
+        return new AutoLink(text.substring(pos + 1, autoLinkStop), text.charAt(autoLinkSeparator) == '@');
+    }
+
     private void addLink(Matcher m, String url, String title, List<MarkdownInline> out) {
         if (m.group().startsWith("!")) {
             return;
@@ -94,8 +156,13 @@ final class MarkdownInlineParser {
         out.add(new Link(url, title, parse(m.group(1), true)));
     }
 
+    private Matcher footnoteReference(String text, int pos) {
+        Matcher m = footnotes == null ? null : at(FOOTNOTE_REFERENCE, text, pos);
+        return m != null && footnotes.refer(MarkdownBlockParser.linkKey(m.group(1))) ? m : null;
+    }
+
     private Matcher definedLink(Matcher m, boolean withReference) {
-        return m != null && links.containsKey(referenceKey(m, withReference)) ? m : null;
+        return m != null && !links.isEmpty() && links.containsKey(referenceKey(m, withReference)) ? m : null;
     }
 
     private static String referenceKey(Matcher m, boolean withReference) {
