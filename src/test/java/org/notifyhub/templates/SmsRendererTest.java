@@ -41,7 +41,7 @@ class SmsRendererTest {
         assertThat(SmsRenderer.fragmentCount(content)).isEqualTo(fragments);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiterString = " => ", value = {
         // content                    => characters => fragments
         "^ x 80                       => 80         => 1",
@@ -62,7 +62,7 @@ class SmsRendererTest {
         assertThat(sms.fragmentCount()).isEqualTo(fragments);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiterString = " => ", value = {"ŵ x 1, ^ x 69 => 1", "ŵ x 1, ^ x 70 => 2", "ŷ x 1, € x 134 => 3"})
     void extensionCharactersCountOnceInUnicode(String content, int fragments) {
         RenderedSms sms = SmsRenderer.render(build(content), Map.of(), null);
@@ -130,7 +130,7 @@ class SmsRendererTest {
         assertThat(SmsRenderer.sanitise(text)).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource
     void whitespaceIsTidied(String content, String expected) {
         assertThat(SmsRenderer.render(content, Map.of("x", "y"), null).body()).isEqualTo(expected);
@@ -197,7 +197,7 @@ class SmsRendererTest {
         assertThat(SmsRenderer.render(content, Map.of("name", " "), prefix).isEmpty()).isEqualTo(empty);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource
     void personalisation(String content, Map<String, ?> values, String expected) {
         assertThat(SmsRenderer.render(content, values, null).body()).isEqualTo(expected);
