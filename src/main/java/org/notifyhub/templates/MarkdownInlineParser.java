@@ -30,6 +30,7 @@ final class MarkdownInlineParser {
     private static final Pattern INLINE_HTML = Pattern.compile("(?:<!--[\\s\\S]*?-->"
             + "|<(\\w+(?!:/|[^\\w\\s@]*@)\\b)((?:" + ATTRIBUTE + ")*?)\\s*>([\\s\\S]*?)</\\1>"
             + "|<\\w+(?!:/|[^\\w\\s@]*@)\\b(?:" + ATTRIBUTE + ")*?\\s*/?>)", FLAGS);
+    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^([^\\]]+)\\]", FLAGS);
     private static final Pattern URL = Pattern.compile("(https?://[^\\s<]+[^<.,:\"')\\]\\s])", FLAGS);
     private static final Pattern LINK = Pattern.compile("!?\\[" + LINK_TEXT + "\\]\\(\\s*(?:<([\\s\\S]*?)>|([\\s\\S]*?))"
             + "(?:\\s+['\"]([\\s\\S]*?)['\"])?\\s*\\)", FLAGS);
@@ -37,8 +38,6 @@ final class MarkdownInlineParser {
     private static final Pattern SHORT_REFERENCE_LINK = Pattern.compile("!?\\[((?:[^\\[\\]]++|\\[[^\\]]*\\])*)\\]", FLAGS);
     private static final Pattern LINE_BREAK = Pattern.compile(" *\\n(?!\\s*\\z)", FLAGS);
     private static final Pattern TEXT = Pattern.compile("[\\s\\S]+?(?=[\\\\<!\\[_*`~]|https?://| *\\n|$)", FLAGS);
-
-    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^([^\\]]+)\\]", FLAGS);
 
     private final Map<String, LinkDefinition> links;
     private final FootnoteNumbers footnotes;
@@ -105,7 +104,7 @@ final class MarkdownInlineParser {
         } else if ((m = at(URL, text, pos)) != null) {
             out.add(inLink ? new Text(m.group(1)) : new AutoLink(m.group(1), false));
         } else if ((m = footnoteReference(text, pos)) != null) {
-            // the reference itself shows nothing: Notify only moves the footnote to the end
+            return m.end(); // a reference shows nothing; the footnote it names moves to the end
         } else if ((m = at(LINK, text, pos)) != null) {
             addLink(m, m.group(2) != null ? m.group(2) : m.group(3), m.group(4), out);
         } else if ((m = definedLink(at(REFERENCE_LINK, text, pos), true)) != null
