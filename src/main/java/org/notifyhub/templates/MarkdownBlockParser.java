@@ -33,9 +33,7 @@ final class MarkdownBlockParser {
     private static final int MAX_NESTING = 6;
     private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
-    private static final Pattern RULE_LINE = Pattern.compile(" {0,3}[-*_](?: *[-*_]){2,} *", FLAGS);
     private static final Pattern HEADING_LINE = Pattern.compile(" *(#{1,6}) *(.+?) *#* *", FLAGS);
-    private static final Pattern UNDERLINE = Pattern.compile(" *([=-])+ *", FLAGS);
     private static final Pattern FENCE_OPENING = Pattern.compile(" *(`{3,}|~{3,}) *([^`\\s]+)? *", FLAGS);
     private static final Pattern INSET_LINE = Pattern.compile(" *\\^.+", FLAGS);
     private static final Pattern INSET_MARKER = Pattern.compile("^ *\\^ ?", FLAGS | Pattern.MULTILINE);
@@ -52,8 +50,6 @@ final class MarkdownBlockParser {
     private static final Pattern LINK_DEFINITION = Pattern.compile(
             " *\\[([^^\\]]+)\\]: *<?([^\\s>]+)>?(?: +[\"(]([^\\n]+)[\")])? *(?:\\n+|$)", FLAGS);
     private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("\\[\\^([^\\]]+)\\]: *", FLAGS);
-    private static final Pattern FOOTNOTE = Pattern.compile(
-            "\\[\\^([^\\]]+)\\]: *([^\\n]*(?:\\n+|$)(?: +[^\\n]*(?:\\n+|$))*)", FLAGS);
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+", FLAGS);
 
     // What ends a paragraph is decided by standard mistune's grammar, not Notify's: a quote is '>' and a list
@@ -168,7 +164,7 @@ final class MarkdownBlockParser {
 
     private static int horizontalRule(String text, int pos, List<MarkdownBlock> blocks) {
         int lineEnd = lineEnd(text, pos);
-        if (!matchesLine(RULE_LINE, text, pos, lineEnd)) {
+        if (!isRuleLine(text, pos, lineEnd)) {
             return -1;
         }
         blocks.add(new HorizontalRule());
@@ -242,11 +238,11 @@ final class MarkdownBlockParser {
             return -1;
         }
         int underlineEnd = lineEnd(text, lineEnd + 1);
-        Matcher underline = UNDERLINE.matcher(text).region(lineEnd + 1, underlineEnd);
-        if (!underline.matches()) {
+        char underline = underlineCharacter(text, lineEnd + 1, underlineEnd);
+        if (underline == 0) {
             return -1;
         }
-        blocks.add(new Heading(underline.group(1).equals("=") ? 1 : 2, text.substring(pos, lineEnd)));
+        blocks.add(new Heading(underline == '=' ? 1 : 2, text.substring(pos, lineEnd)));
         return skipNewlines(text, underlineEnd);
     }
 
@@ -356,6 +352,39 @@ final class MarkdownBlockParser {
         return -1;
     }
 
+    /** Three or more of -, * or _, maybe spaced out, after at most three spaces. */
+    private static boolean isRuleLine(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && text.charAt(i) == ' ') {
+            i++;
+        }
+        int markers = 0;
+        while (i < end && "-*_".indexOf(text.charAt(i)) >= 0) {
+            markers++;
+            i++;
+            while (i < end && text.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return markers >= 3 && i == end;
+    }
+
+    /** The last character of a line of = and - (a heading underline), or 0 if the line is not one. */
+    private static char underlineCharacter(String text, int start, int end) {
+        int i = start;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        char last = 0;
+        while (i < end && (text.charAt(i) == '=' || text.charAt(i) == '-')) {
+            last = text.charAt(i++);
+        }
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i == end ? last : 0;
+    }
+
     private static boolean ruleMarkersAt(String text, int pos) {
         int markers = 0;
         int i = pos;
@@ -427,7 +456,7 @@ final class MarkdownBlockParser {
 
     private static int html(String text, int pos, List<MarkdownBlock> blocks) {
         Matcher m = HTML_BLOCK.matcher(text).region(pos, text.length());
-        if (!m.lookingAt()) {
+        if (!lookingAt(m)) {
             return -1;
         }
         // the markdown library rebuilds the element from its parts, dropping the space around it
@@ -438,15 +467,20 @@ final class MarkdownBlockParser {
     }
 
     private int footnote(String text, int pos, List<MarkdownBlock> blocks) {
-        Matcher m = FOOTNOTE.matcher(text).region(pos, text.length());
+        Matcher m = FOOTNOTE_DEFINITION.matcher(text).region(pos, text.length());
         if (!m.lookingAt()) {
             return -1;
         }
+        // the first line, then any lines indented under it, blank lines between them included
+        int end = skipNewlines(text, lineEnd(text, m.end()));
+        while (end < text.length() && text.charAt(end) == ' ') {
+            end = skipNewlines(text, lineEnd(text, end));
+        }
         String key = linkKey(m.group(1));
         if (footnotes.add(key)) {
-            blocks.add(new Footnote(key, parse(outdentFootnote(m.group(2)), FOOTNOTE_RULES)));
+            blocks.add(new Footnote(key, parse(outdentFootnote(text.substring(m.end(), end)), FOOTNOTE_RULES)));
         }
-        return m.end();
+        return end;
     }
 
     /** Continuation lines of a footnote lose the indent of the least-indented one. */
@@ -501,7 +535,7 @@ final class MarkdownBlockParser {
         int lineEnd = lineEnd(text, pos);
         return fencedCodeAt(text, pos) != null
                 || standardListStartsAt(text, pos, lineEnd)
-                || matchesLine(RULE_LINE, text, pos, lineEnd)
+                || isRuleLine(text, pos, lineEnd)
                 || matchesLine(HEADING_LINE, text, pos, lineEnd)
                 || underlinedHeadingAt(text, pos)
                 || matchesLine(STANDARD_QUOTE_LINE, text, pos, lineEnd)
@@ -520,7 +554,7 @@ final class MarkdownBlockParser {
         if (lineEnd == pos || lineEnd >= text.length()) {
             return false;
         }
-        return matchesLine(UNDERLINE, text, lineEnd + 1, lineEnd(text, lineEnd + 1));
+        return underlineCharacter(text, lineEnd + 1, lineEnd(text, lineEnd + 1)) != 0;
     }
 
     private static int textLine(String text, int pos, List<MarkdownBlock> blocks) {
@@ -536,6 +570,18 @@ final class MarkdownBlockParser {
             blocks.add(new TextLines(line));
         }
         return end;
+    }
+
+    /**
+     * Java's regex engine recurses once per repetition of a group, so a tag with thousands of attributes could
+     * exhaust the stack; such a tag is treated as text rather than failing the whole message.
+     */
+    static boolean lookingAt(Matcher m) {
+        try {
+            return m.lookingAt();
+        } catch (StackOverflowError e) {
+            return false;
+        }
     }
 
     private static boolean matchesLine(Pattern pattern, String text, int start, int end) {
