@@ -37,4 +37,12 @@ sealed interface MarkdownBlock {
     /** Indented or fenced code: Notify has no code styling, so the text is shown as it is. */
     record Code(String text) implements MarkdownBlock {
     }
+
+    /** A block of raw HTML: only plain-text output can contain one, since HTML output escapes the source. */
+    record Html(String html) implements MarkdownBlock {
+    }
+
+    /** A {@code [^name]: text} footnote, moved to the end of the message if the text refers to it. */
+    record Footnote(String key, List<MarkdownBlock> blocks) implements MarkdownBlock {
+    }
 }

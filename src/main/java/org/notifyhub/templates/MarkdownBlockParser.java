@@ -2,16 +2,20 @@ package org.notifyhub.templates;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.notifyhub.templates.MarkdownBlock.BlankLines;
 import org.notifyhub.templates.MarkdownBlock.BulletList;
 import org.notifyhub.templates.MarkdownBlock.Code;
+import org.notifyhub.templates.MarkdownBlock.Footnote;
 import org.notifyhub.templates.MarkdownBlock.Heading;
 import org.notifyhub.templates.MarkdownBlock.HorizontalRule;
+import org.notifyhub.templates.MarkdownBlock.Html;
 import org.notifyhub.templates.MarkdownBlock.InsetText;
 import org.notifyhub.templates.MarkdownBlock.Item;
 import org.notifyhub.templates.MarkdownBlock.Paragraph;
@@ -29,9 +33,7 @@ final class MarkdownBlockParser {
     private static final int MAX_NESTING = 6;
     private static final int FLAGS = Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
-    private static final Pattern RULE_LINE = Pattern.compile(" {0,3}[-*_](?: *[-*_]){2,} *", FLAGS);
     private static final Pattern HEADING_LINE = Pattern.compile(" *(#{1,6}) *(.+?) *#* *", FLAGS);
-    private static final Pattern UNDERLINE = Pattern.compile(" *([=-])+ *", FLAGS);
     private static final Pattern FENCE_OPENING = Pattern.compile(" *(`{3,}|~{3,}) *([^`\\s]+)? *", FLAGS);
     private static final Pattern INSET_LINE = Pattern.compile(" *\\^.+", FLAGS);
     private static final Pattern INSET_MARKER = Pattern.compile("^ *\\^ ?", FLAGS | Pattern.MULTILINE);
@@ -54,22 +56,31 @@ final class MarkdownBlockParser {
     // bullet is '*', '+' or '-' followed by a space.
     private static final Pattern STANDARD_LIST_START = Pattern.compile(" *(?=[*+-]|\\d+\\.)[*+-]?(?:\\d+\\.)? ", FLAGS);
     private static final Pattern STANDARD_QUOTE_LINE = Pattern.compile(" *>.+", FLAGS);
-    private static final Pattern BLOCK_TAG = Pattern.compile("<(?!(?:a|em|strong|small|s|cite|q|dfn|abbr|data|time"
+    private static final String BLOCK_TAG_NAME = "(?!(?:a|em|strong|small|s|cite|q|dfn|abbr|data|time"
             + "|code|var|samp|kbd|sub|sup|i|b|u|mark|ruby|rt|rp|bdi|bdo|span|br|wbr|ins|del|img|font)\\b)\\w+"
-            + "(?!:/|[^\\w\\s@]*@)\\b", FLAGS);
+            + "(?!:/|[^\\w\\s@]*@)\\b";
+    private static final String ATTRIBUTE = "\\s*[a-zA-Z\\-](?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s'\">]+))?";
+    private static final Pattern BLOCK_TAG = Pattern.compile("<" + BLOCK_TAG_NAME, FLAGS);
+    private static final Pattern HTML_BLOCK = Pattern.compile(" *(?:<!--[\\s\\S]*?-->"
+            + "|<(" + BLOCK_TAG_NAME + ")((?:" + ATTRIBUTE + ")*?)>([\\s\\S]*?)</\\1>"
+            + "|<" + BLOCK_TAG_NAME + "(?:" + ATTRIBUTE + ")*?\\s*/?>) *(?:\\n{2,}|\\s*$)", FLAGS);
 
     private enum Rule {
         BLANK_LINES, RULE, INDENTED_CODE, FENCED_CODE, HEADING, PIPE_TABLE, UNDERLINED_HEADING, INSET_TEXT,
-        LIST, LINK_DEFINITION, TABLE, PARAGRAPH, TEXT
+        LIST, HTML, LINK_DEFINITION, FOOTNOTE, TABLE, PARAGRAPH, TEXT
     }
 
     private static final List<Rule> TOP_LEVEL_RULES = List.of(Rule.BLANK_LINES, Rule.RULE, Rule.INDENTED_CODE,
             Rule.FENCED_CODE, Rule.HEADING, Rule.PIPE_TABLE, Rule.UNDERLINED_HEADING, Rule.INSET_TEXT, Rule.LIST,
-            Rule.LINK_DEFINITION, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
+            Rule.HTML, Rule.LINK_DEFINITION, Rule.FOOTNOTE, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
     private static final List<Rule> LIST_ITEM_RULES = List.of(Rule.BLANK_LINES, Rule.INDENTED_CODE,
-            Rule.FENCED_CODE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT, Rule.LIST, Rule.TEXT);
+            Rule.FENCED_CODE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT, Rule.LIST, Rule.HTML, Rule.TEXT);
+    private static final List<Rule> FOOTNOTE_RULES = List.of(Rule.BLANK_LINES, Rule.INDENTED_CODE,
+            Rule.FENCED_CODE, Rule.HEADING, Rule.PIPE_TABLE, Rule.UNDERLINED_HEADING, Rule.RULE, Rule.INSET_TEXT,
+            Rule.LIST, Rule.HTML, Rule.TABLE, Rule.PARAGRAPH, Rule.TEXT);
 
     private final Map<String, LinkDefinition> links = new HashMap<>();
+    private final Set<String> footnotes = new HashSet<>();
     private int listNesting;
     private int insetNesting;
 
@@ -79,7 +90,7 @@ final class MarkdownBlockParser {
     static MarkdownDocument parse(String markdown) {
         MarkdownBlockParser parser = new MarkdownBlockParser();
         List<MarkdownBlock> blocks = parser.parse(preprocess(markdown), TOP_LEVEL_RULES);
-        return new MarkdownDocument(blocks, Map.copyOf(parser.links));
+        return new MarkdownDocument(blocks, Map.copyOf(parser.links), Set.copyOf(parser.footnotes));
     }
 
     /** Unix line endings, tabs expanded to 4-column stops, lines of only spaces emptied. */
@@ -134,7 +145,9 @@ final class MarkdownBlockParser {
             case UNDERLINED_HEADING -> underlinedHeading(text, pos, blocks);
             case INSET_TEXT -> insetText(text, pos, blocks);
             case LIST -> list(text, pos, blocks);
+            case HTML -> html(text, pos, blocks);
             case LINK_DEFINITION -> linkDefinition(text, pos);
+            case FOOTNOTE -> footnote(text, pos, blocks);
             case TABLE -> table(text, pos, TABLE_HEADER, TABLE_ALIGNMENT, TABLE_ROW);
             case PARAGRAPH -> paragraph(text, pos, blocks);
             case TEXT -> textLine(text, pos, blocks);
@@ -151,7 +164,7 @@ final class MarkdownBlockParser {
 
     private static int horizontalRule(String text, int pos, List<MarkdownBlock> blocks) {
         int lineEnd = lineEnd(text, pos);
-        if (!matchesLine(RULE_LINE, text, pos, lineEnd)) {
+        if (!isRuleLine(text, pos, lineEnd)) {
             return -1;
         }
         blocks.add(new HorizontalRule());
@@ -225,11 +238,11 @@ final class MarkdownBlockParser {
             return -1;
         }
         int underlineEnd = lineEnd(text, lineEnd + 1);
-        Matcher underline = UNDERLINE.matcher(text).region(lineEnd + 1, underlineEnd);
-        if (!underline.matches()) {
+        char underline = underlineCharacter(text, lineEnd + 1, underlineEnd);
+        if (underline == 0) {
             return -1;
         }
-        blocks.add(new Heading(underline.group(1).equals("=") ? 1 : 2, text.substring(pos, lineEnd)));
+        blocks.add(new Heading(underline == '=' ? 1 : 2, text.substring(pos, lineEnd)));
         return skipNewlines(text, underlineEnd);
     }
 
@@ -339,6 +352,39 @@ final class MarkdownBlockParser {
         return -1;
     }
 
+    /** Three or more of -, * or _, maybe spaced out, after at most three spaces. */
+    private static boolean isRuleLine(String text, int start, int end) {
+        int i = start;
+        while (i < end && i - start < 3 && text.charAt(i) == ' ') {
+            i++;
+        }
+        int markers = 0;
+        while (i < end && "-*_".indexOf(text.charAt(i)) >= 0) {
+            markers++;
+            i++;
+            while (i < end && text.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return markers >= 3 && i == end;
+    }
+
+    /** The last character of a line of = and - (a heading underline), or 0 if the line is not one. */
+    private static char underlineCharacter(String text, int start, int end) {
+        int i = start;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        char last = 0;
+        while (i < end && (text.charAt(i) == '=' || text.charAt(i) == '-')) {
+            last = text.charAt(i++);
+        }
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i == end ? last : 0;
+    }
+
     private static boolean ruleMarkersAt(String text, int pos) {
         int markers = 0;
         int i = pos;
@@ -408,6 +454,55 @@ final class MarkdownBlockParser {
         return items;
     }
 
+    private static int html(String text, int pos, List<MarkdownBlock> blocks) {
+        Matcher m = HTML_BLOCK.matcher(text).region(pos, text.length());
+        if (!lookingAt(m)) {
+            return -1;
+        }
+        // the markdown library rebuilds the element from its parts, dropping the space around it
+        blocks.add(new Html(m.group(1) == null
+                ? text.substring(pos, m.end())
+                : "<" + m.group(1) + m.group(2) + ">" + m.group(3) + "</" + m.group(1) + ">"));
+        return m.end();
+    }
+
+    private int footnote(String text, int pos, List<MarkdownBlock> blocks) {
+        Matcher m = FOOTNOTE_DEFINITION.matcher(text).region(pos, text.length());
+        if (!m.lookingAt()) {
+            return -1;
+        }
+        // the first line, then any lines indented under it, blank lines between them included
+        int end = skipNewlines(text, lineEnd(text, m.end()));
+        while (end < text.length() && text.charAt(end) == ' ') {
+            end = skipNewlines(text, lineEnd(text, end));
+        }
+        String key = linkKey(m.group(1));
+        if (footnotes.add(key)) {
+            blocks.add(new Footnote(key, parse(outdentFootnote(text.substring(m.end(), end)), FOOTNOTE_RULES)));
+        }
+        return end;
+    }
+
+    /** Continuation lines of a footnote lose the indent of the least-indented one. */
+    private static String outdentFootnote(String footnote) {
+        if (!footnote.contains("\n")) {
+            return footnote;
+        }
+        String[] lines = footnote.split("\n", -1);
+        int indent = 0;
+        for (int i = 1; i < lines.length; i++) {
+            int spaces = lines[i].length() - Whitespace.lstrip(lines[i]).length();
+            if (spaces > 0 && (indent == 0 || spaces < indent)) {
+                indent = spaces;
+            }
+        }
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.append('\n').append(lines[i].substring(Math.min(indent, lines[i].length())));
+        }
+        return out.toString();
+    }
+
     private int linkDefinition(String text, int pos) {
         Matcher m = LINK_DEFINITION.matcher(text).region(pos, text.length());
         if (!m.lookingAt()) {
@@ -440,7 +535,7 @@ final class MarkdownBlockParser {
         int lineEnd = lineEnd(text, pos);
         return fencedCodeAt(text, pos) != null
                 || standardListStartsAt(text, pos, lineEnd)
-                || matchesLine(RULE_LINE, text, pos, lineEnd)
+                || isRuleLine(text, pos, lineEnd)
                 || matchesLine(HEADING_LINE, text, pos, lineEnd)
                 || underlinedHeadingAt(text, pos)
                 || matchesLine(STANDARD_QUOTE_LINE, text, pos, lineEnd)
@@ -459,7 +554,7 @@ final class MarkdownBlockParser {
         if (lineEnd == pos || lineEnd >= text.length()) {
             return false;
         }
-        return matchesLine(UNDERLINE, text, lineEnd + 1, lineEnd(text, lineEnd + 1));
+        return underlineCharacter(text, lineEnd + 1, lineEnd(text, lineEnd + 1)) != 0;
     }
 
     private static int textLine(String text, int pos, List<MarkdownBlock> blocks) {
@@ -475,6 +570,18 @@ final class MarkdownBlockParser {
             blocks.add(new TextLines(line));
         }
         return end;
+    }
+
+    /**
+     * Java's regex engine recurses once per repetition of a group, so a tag with thousands of attributes could
+     * exhaust the stack; such a tag is treated as text rather than failing the whole message.
+     */
+    static boolean lookingAt(Matcher m) {
+        try {
+            return m.lookingAt();
+        } catch (StackOverflowError e) {
+            return false;
+        }
     }
 
     private static boolean matchesLine(Pattern pattern, String text, int start, int end) {

@@ -1,18 +1,22 @@
 package org.notifyhub.templates;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.notifyhub.templates.MarkdownBlock.BlankLines;
 import org.notifyhub.templates.MarkdownBlock.BulletList;
 import org.notifyhub.templates.MarkdownBlock.Code;
+import org.notifyhub.templates.MarkdownBlock.Footnote;
 import org.notifyhub.templates.MarkdownBlock.Heading;
 import org.notifyhub.templates.MarkdownBlock.HorizontalRule;
+import org.notifyhub.templates.MarkdownBlock.Html;
 import org.notifyhub.templates.MarkdownBlock.InsetText;
 import org.notifyhub.templates.MarkdownBlock.Item;
 import org.notifyhub.templates.MarkdownBlock.Paragraph;
 import org.notifyhub.templates.MarkdownBlock.TextLines;
 import org.notifyhub.templates.MarkdownDocument.LinkDefinition;
+import org.notifyhub.templates.MarkdownInlineParser.FootnoteNumbers;
 import org.notifyhub.templates.MarkdownInline.AutoLink;
 import org.notifyhub.templates.MarkdownInline.LineBreak;
 import org.notifyhub.templates.MarkdownInline.Link;
@@ -23,11 +27,25 @@ import org.notifyhub.templates.MarkdownInline.Text;
 abstract class MarkdownRenderer {
 
     private Map<String, LinkDefinition> links = Map.of();
+    private FootnoteNumbers footnoteNumbers;
+    private boolean inFootnote;
+    private final List<Map.Entry<String, String>> footnotes = new ArrayList<>();
 
     final String render(String markdown) {
         MarkdownDocument document = MarkdownBlockParser.parse(markdown);
         links = document.links();
-        return blocks(document.blocks());
+        footnoteNumbers = new FootnoteNumbers(document.footnotes());
+        String body = blocks(document.blocks());
+        return body + referencedFootnotes();
+    }
+
+    private String referencedFootnotes() {
+        StringBuilder out = new StringBuilder();
+        footnotes.stream()
+                .filter(footnote -> footnoteNumbers.numberOf(footnote.getKey()) != null)
+                .sorted(Comparator.comparing(footnote -> footnoteNumbers.numberOf(footnote.getKey())))
+                .forEach(footnote -> out.append(footnote.getValue()));
+        return out.toString();
     }
 
     abstract String lineBreak();
@@ -67,6 +85,13 @@ abstract class MarkdownRenderer {
             return horizontalRule();
         } else if (block instanceof Code code) {
             return code.text();
+        } else if (block instanceof Html html) {
+            return html.html();
+        } else if (block instanceof Footnote footnote) {
+            inFootnote = true;
+            footnotes.add(Map.entry(footnote.key(), blocks(footnote.blocks())));
+            inFootnote = false;
+            return "";
         } else if (block instanceof Heading heading) {
             return heading(heading.level(), inline(heading.text()));
         } else if (block instanceof Paragraph paragraph) {
@@ -90,7 +115,7 @@ abstract class MarkdownRenderer {
     }
 
     private String inline(String markdown) {
-        return inlines(MarkdownInlineParser.parse(markdown, links));
+        return inlines(MarkdownInlineParser.parse(markdown, links, inFootnote ? null : footnoteNumbers));
     }
 
     private String inlines(List<MarkdownInline> inlines) {

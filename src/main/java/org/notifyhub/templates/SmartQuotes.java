@@ -99,14 +99,17 @@ final class SmartQuotes {
     }
 
     private static String educate(String text, String previousLastChar) {
-        String t = backslashEscapes(text);
+        String t = text.indexOf('\\') < 0 ? text : backslashEscapes(text);
         boolean afterNonSpace = !previousLastChar.isEmpty() && !Whitespace.isSpace(previousLastChar.charAt(0));
         if (t.equals("'")) {
             t = afterNonSpace ? CLOSE_SINGLE : OPEN_SINGLE;
         } else if (t.equals("\"")) {
             t = afterNonSpace ? CLOSE_DOUBLE : OPEN_DOUBLE;
-        } else {
+        } else if (t.indexOf('\'') >= 0 || t.indexOf('"') >= 0) {
             t = quotes(t);
+        }
+        if (t.indexOf('&') < 0) {
+            return t;
         }
         return t.replace("&#8211;", "\u2013").replace("&#8212;", "\u2014")
                 .replace(OPEN_SINGLE, "\u2018").replace(CLOSE_SINGLE, "\u2019")

@@ -6,10 +6,8 @@ import java.util.Map;
 /** Renders SMS templates and counts them as Notify bills them. */
 public final class SmsRenderer {
 
-    /**
-     * The longest message Notify accepts (153 × 6), prefix excluded. Notify's error text reports
-     * {@link RenderedSms#contentLengthWithoutPrefix()} as the message's length.
-     */
+    /** The longest message Notify accepts (153 × 6), not counting the service-name prefix. */
+    // Notify's "Your message is {n} characters long." uses n = contentLengthWithoutPrefix (extension chars once).
     public static final int MAX_CHARACTERS = 918;
 
     // Stands in for each placeholder while a template with no personalisation at all is measured.

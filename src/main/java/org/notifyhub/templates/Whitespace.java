@@ -15,7 +15,6 @@ final class Whitespace {
     /** Visible no-break spaces Notify turns into ordinary spaces. */
     static final String NO_BREAK_SPACES = "\u00a0\u202f";
 
-    private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(?<![ \\t])[ \\t]+([,.])");
     private static final Pattern MORE_THAN_TWO_NEWLINES = Pattern.compile("\n{3,}");
 
     private Whitespace() {
@@ -138,6 +137,25 @@ final class Whitespace {
 
     /** Spaces or tabs before a comma or full stop go. */
     static String removeBeforePunctuation(String s) {
-        return SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < s.length() && (s.charAt(runEnd) == ' ' || s.charAt(runEnd) == '\t')) {
+                runEnd++;
+            }
+            boolean beforePunctuation = runEnd < s.length() && (s.charAt(runEnd) == ',' || s.charAt(runEnd) == '.');
+            if (!beforePunctuation) {
+                out.append(s, i, runEnd);
+            }
+            i = runEnd;
+        }
+        return out.toString();
     }
 }
