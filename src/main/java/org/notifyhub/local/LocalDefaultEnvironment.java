@@ -73,7 +73,9 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         }
         if (nothingConfigured) {
             properties.put("notify.local.enabled", true);
-            properties.putIfAbsent("notify.admin.client-secrets", secrets.adminSecret());
+            if (!has(env, "notify.admin.client-secrets")) {
+                properties.put("notify.admin.client-secrets", secrets.adminSecret());
+            }
         }
 
         List<LocalServer> servers = awaitAll(starting);

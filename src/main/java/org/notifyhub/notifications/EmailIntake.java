@@ -38,11 +38,13 @@ public class EmailIntake {
     private final SendResponses responses;
     private final Clock clock;
     private final DeliveryQueues queues;
+    private final HighVolumeSaves highVolume;
     private final String emailDomain;
 
     public EmailIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
                        SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                       SendResponses responses, Clock clock, DeliveryQueues queues, @Value("${notify.email-domain}") String emailDomain) {
+                       SendResponses responses, Clock clock, DeliveryQueues queues,
+                       HighVolumeSaves highVolume, @Value("${notify.email-domain}") String emailDomain) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -53,6 +55,7 @@ public class EmailIntake {
         this.responses = responses;
         this.clock = clock;
         this.queues = queues;
+        this.highVolume = highVolume;
         this.emailDomain = emailDomain;
     }
 
@@ -89,10 +92,15 @@ public class EmailIntake {
         if (simulated) {
             return AcceptedNotification.responseOnly(response);
         }
-        writer.save(new NotificationRow(id, emailAddress, normalised, null, null, service.id(), template.id(),
+        NotificationRow row = new NotificationRow(id, emailAddress, normalised, null, null, service.id(), template.id(),
                 template.version(), key.keyId(), key.keyType(), 0, "email", LocalDateTime.now(clock), null, null, null,
                 NotificationStatus.CREATED, null, clientReference, content.encryptPersonalisation(personalisation),
-                replyTo, null, null, NotificationRow.DOMESTIC, null), service, List.of("email"));
+                replyTo, null, null, NotificationRow.DOMESTIC, null);
+        if (!highVolume.covers(service, key.keyType())) {
+            writer.save(row, service, List.of("email"));
+        } else if (highVolume.queueSave(row, service, List.of("email"))) {
+            return AcceptedNotification.responseOnly(response);
+        }
         return new AcceptedNotification(DeliveryTask.first(id, "email"), queues.forSend("email", key.keyType()), response);
     }
 

@@ -28,11 +28,20 @@ public class NotificationRepository {
     }
 
     public void insert(NotificationRow n) {
-        jdbc.sql("INSERT INTO notifications (" + COLUMNS + """
+        insert(n, "");
+    }
+
+    /** For saves that may be repeated (a queue message delivered twice): the second is a no-op. */
+    public boolean insertIfAbsent(NotificationRow n) {
+        return insert(n, " ON CONFLICT (id) DO NOTHING") == 1;
+    }
+
+    private int insert(NotificationRow n, String onConflict) {
+        return jdbc.sql("INSERT INTO notifications (" + COLUMNS + """
                         ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
                         :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
                         :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
-                        :international, :phonePrefix)""")
+                        :international, :phonePrefix)""" + onConflict)
                 .param("id", n.id())
                 .param("to", n.to())
                 .param("normalisedTo", n.normalisedTo())

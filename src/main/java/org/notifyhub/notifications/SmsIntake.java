@@ -39,11 +39,13 @@ public class SmsIntake {
     private final SendResponses responses;
     private final Clock clock;
     private final DeliveryQueues queues;
+    private final HighVolumeSaves highVolume;
     private final String defaultSender;
 
     public SmsIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
                      SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                     SendResponses responses, Clock clock, DeliveryQueues queues, @Value("${notify.sms.default-sender}") String defaultSender) {
+                     SendResponses responses, Clock clock, DeliveryQueues queues,
+                       HighVolumeSaves highVolume, @Value("${notify.sms.default-sender}") String defaultSender) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -54,6 +56,7 @@ public class SmsIntake {
         this.responses = responses;
         this.clock = clock;
         this.queues = queues;
+        this.highVolume = highVolume;
         this.defaultSender = defaultSender;
     }
 
@@ -99,7 +102,12 @@ public class SmsIntake {
                 LocalDateTime.now(clock), null, null, null, NotificationStatus.CREATED, null, clientReference,
                 content.encryptPersonalisation(personalisation), sender, null, null, phone.international(),
                 phone.countryPrefix());
-        writer.save(row, service, phone.requiresInternationalPermission() ? List.of("sms", "international_sms") : List.of("sms"));
+        List<String> channels = phone.requiresInternationalPermission() ? List.of("sms", "international_sms") : List.of("sms");
+        if (!highVolume.covers(service, key.keyType())) {
+            writer.save(row, service, channels);
+        } else if (highVolume.queueSave(row, service, channels)) {
+            return AcceptedNotification.responseOnly(response);
+        }
         return new AcceptedNotification(DeliveryTask.first(id, "sms"), queues.forSend("sms", key.keyType()), response);
     }
 

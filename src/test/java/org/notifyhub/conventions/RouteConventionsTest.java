@@ -25,6 +25,8 @@ class RouteConventionsTest {
     private static final Path APPLICATION_YML = Path.of("src/main/resources/application.yml");
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern QUEUE_CONSUMER = Pattern.compile("aws2-sqs:\\{\\{notify\\.queues\\.([a-z0-9-]+)}}");
+    /** A queue named as a parameter of a templated route whose template consumes {{queue}}. */
+    private static final Pattern QUEUE_PARAMETER = Pattern.compile("value: \"\\{\\{notify\\.queues\\.([a-z0-9-]+)}}\"");
 
     @Test
     void everyRouteHasAnExplicitUniqueKebabCaseId() throws IOException {
@@ -58,6 +60,13 @@ class RouteConventionsTest {
             Matcher matcher = Pattern.compile("from:\\s*\\n\\s*uri:\\s*" + QUEUE_CONSUMER.pattern()).matcher(Files.readString(file));
             while (matcher.find()) {
                 consumed.add(matcher.group(1));
+            }
+            String text = Files.readString(file);
+            if (text.contains("uri: \"aws2-sqs:{{queue}}\"")) {
+                Matcher parameters = QUEUE_PARAMETER.matcher(text);
+                while (parameters.find()) {
+                    consumed.add(parameters.group(1));
+                }
             }
         }
         // The dead-letter queue is read on demand by the operator's endpoints, by design never by a standing route.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.notifyhub.local.LocalCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubIntegrationTest {
 
     protected static final Path DATA_DIR = createDataDir();
+    /** The one service on the high-volume path in the test context. */
+    protected static final UUID HIGH_VOLUME_SERVICE = UUID.fromString("5e0f0d7e-4b3c-4a5e-9d8f-7a6b5c4d3e2f");
 
     @LocalServerPort
     protected int port;
@@ -45,6 +48,7 @@ public abstract class HubIntegrationTest {
         registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
         // The retry ladder compressed from 10 s … 4 h to seconds.
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
+        registry.add("notify.high-volume-services", HIGH_VOLUME_SERVICE::toString);
     }
 
     @BeforeEach

@@ -35,7 +35,10 @@ public class TestServices {
     }
 
     public TestService create(boolean restricted, List<String> permissions) {
-        UUID id = UUID.randomUUID();
+        return create(UUID.randomUUID(), restricted, permissions);
+    }
+
+    public TestService create(UUID id, boolean restricted, List<String> permissions) {
         String suffix = id.toString().substring(0, 8);
         services.insert(new ServiceRepository.NewService(id, "Test service " + suffix, restricted, "test.service." + suffix,
                 true, 3000, permissions, SYSTEM_USER));
