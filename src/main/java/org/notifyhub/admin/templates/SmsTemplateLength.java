@@ -11,17 +11,19 @@ final class SmsTemplateLength {
     /** SMS_CHAR_COUNT_LIMIT: six 153-character fragments. */
     static final int LIMIT = 918;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\(([^()]+)\\)\\)");
+    // Stands in for each placeholder while whitespace is tidied, so the space before one is still counted.
+    private static final String BLANK = "\uE002";
 
     private SmsTemplateLength() {
     }
 
     static int of(String content) {
-        String blanked = PLACEHOLDER.matcher(content).replaceAll("");
+        String blanked = PLACEHOLDER.matcher(content).replaceAll(BLANK);
         String tidied = blanked.replaceAll("[ \\t\\u00A0]+", " ")
                 .replaceAll(" *\\n *", "\n")
                 .replaceAll("\\n{3,}", "\n\n")
                 .strip();
-        return tidied.length();
+        return tidied.replace(BLANK, "").length();
     }
 
     static boolean isTooLong(String content) {
