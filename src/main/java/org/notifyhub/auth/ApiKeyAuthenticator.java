@@ -65,7 +65,7 @@ public class ApiKeyAuthenticator {
             throw forbidden(NOT_HS256);
         }
         for (ApiKey key : keys) {
-            if (!signedWith(token, key) || token.getIssuedAtAsInstant() == null) {
+            if (!signedWith(token, key.secret()) || token.getIssuedAtAsInstant() == null) {
                 continue;
             }
             long skew = Math.abs(clock.instant().getEpochSecond() - token.getIssuedAtAsInstant().getEpochSecond());
@@ -80,7 +80,7 @@ public class ApiKeyAuthenticator {
         throw forbidden(KEY_NOT_FOUND);
     }
 
-    private static String bearerToken(String authorization) {
+    static String bearerToken(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw V2ApiException.auth(401, NO_TOKEN);
         }
@@ -90,7 +90,7 @@ public class ApiKeyAuthenticator {
         return authorization.substring(7).trim();
     }
 
-    private static DecodedJWT decode(String token) {
+    static DecodedJWT decode(String token) {
         try {
             return JWT.decode(token);
         } catch (JWTDecodeException e) {
@@ -114,9 +114,9 @@ public class ApiKeyAuthenticator {
         }
     }
 
-    private static boolean signedWith(DecodedJWT token, ApiKey key) {
+    static boolean signedWith(DecodedJWT token, String secret) {
         try {
-            Algorithm.HMAC256(key.secret()).verify(token);
+            Algorithm.HMAC256(secret).verify(token);
             return true;
         } catch (SignatureVerificationException e) {
             return false;

@@ -1,0 +1,5 @@
+package org.notifyhub.admin;
+
+/** Notify's usual admin response wrapper: {"data": ...}. */
+public record Data<T>(T data) {
+}

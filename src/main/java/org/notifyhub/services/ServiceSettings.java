@@ -1,0 +1,34 @@
+package org.notifyhub.services;
+
+import java.util.List;
+
+/** What the admin API may set on a service. */
+public record ServiceSettings(
+        String name,
+        boolean active,
+        boolean restricted,
+        boolean researchMode,
+        String emailFrom,
+        boolean prefixSms,
+        int rateLimit,
+        long emailMessageLimit,
+        long smsMessageLimit,
+        long letterMessageLimit,
+        long internationalSmsMessageLimit,
+        String organisationType,
+        String contactLink,
+        List<String> permissions) {
+
+    public ServiceSettings withEmailFrom(String newEmailFrom) {
+        return new ServiceSettings(name, active, restricted, researchMode, newEmailFrom, prefixSms, rateLimit,
+                emailMessageLimit, smsMessageLimit, letterMessageLimit, internationalSmsMessageLimit, organisationType,
+                contactLink, permissions);
+    }
+
+    /** Inactive, with name and sender prefixed so that both are free for another service. */
+    public ServiceSettings archivedAs(String prefix) {
+        return new ServiceSettings(prefix + name, false, restricted, researchMode, prefix + emailFrom, prefixSms,
+                rateLimit, emailMessageLimit, smsMessageLimit, letterMessageLimit, internationalSmsMessageLimit,
+                organisationType, contactLink, permissions);
+    }
+}
