@@ -43,6 +43,10 @@ public abstract class HubIntegrationTest {
         registry.add("notify.data-dir", DATA_DIR::toString);
         // Compressed so the cluster test sees several firings within seconds.
         registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
+        // Credentials the inbound SMS endpoints accept from MMG and from Firetext (user "notify").
+        registry.add("notify.mmg.inbound-sms-username", () -> "mmg-user,mmg-user-2");
+        registry.add("notify.mmg.inbound-sms-auth", () -> "mmg-password,mmg-password-2");
+        registry.add("notify.firetext.inbound-sms-auth", () -> "firetext-password");
     }
 
     @BeforeEach
