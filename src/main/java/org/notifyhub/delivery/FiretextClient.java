@@ -1,6 +1,5 @@
 package org.notifyhub.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
@@ -12,37 +11,25 @@ import org.springframework.util.MultiValueMap;
  * and inbound messages arrive at /notifications/sms/firetext and /notifications/sms/receive/firetext.
  */
 @Component
-public class FiretextClient implements SmsProvider {
+public class FiretextClient extends HttpSmsClient {
 
     public static final String NAME = "firetext";
 
-    private final SmsProviderEndpoints endpoints;
-    private final SmsProviderHttp http;
-    private final SmsClientMetrics metrics;
-    private final ObjectMapper mapper;
-
     public FiretextClient(SmsProviderEndpoints endpoints, SmsProviderHttp http, SmsClientMetrics metrics, ObjectMapper mapper) {
-        this.endpoints = endpoints;
-        this.http = http;
-        this.metrics = metrics;
-        this.mapper = mapper;
+        super(NAME, endpoints, http, metrics, mapper);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    protected String post(SmsMessage message) {
+        SmsProviderEndpoints.Firetext endpoint = endpoints.firetext().orElseThrow(this::notConfigured);
+        return http.postForm(NAME, endpoint.url(), form(endpoint, message));
     }
 
     @Override
-    public void send(SmsMessage message) {
-        SmsProviderEndpoints.Firetext endpoint = endpoints.firetext()
-                .orElseThrow(() -> new SmsClientResponseException(NAME, "not configured", null));
-        metrics.record(NAME, () -> {
-            String answer = http.postForm(NAME, endpoint.url(), form(endpoint, message));
-            if (!accepted(answer)) {
-                throw new SmsClientResponseException(NAME, "Invalid response JSON", null);
-            }
-        });
+    protected boolean accepted(String answer) {
+        JsonNode body = json(answer);
+        JsonNode code = body == null ? null : body.get("code");
+        return code != null && code.isIntegralNumber() && code.asLong() == 0;
     }
 
     /** The fields Firetext expects; an absent sender is left out, as Notify's HTTP library does with None. */
@@ -56,14 +43,5 @@ public class FiretextClient implements SmsProvider {
         form.add("message", message.body());
         form.add("reference", message.notificationId().toString());
         return form;
-    }
-
-    private boolean accepted(String answer) {
-        try {
-            JsonNode code = answer == null ? null : mapper.readTree(answer).get("code");
-            return code != null && code.isIntegralNumber() && code.asLong() == 0;
-        } catch (JsonProcessingException e) {
-            return false;
-        }
     }
 }

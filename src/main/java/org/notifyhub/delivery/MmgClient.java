@@ -11,40 +11,26 @@ import org.springframework.stereotype.Component;
  * JSON. Its receipts and inbound messages arrive at /notifications/sms/mmg and /notifications/sms/receive/mmg.
  */
 @Component
-public class MmgClient implements SmsProvider {
+public class MmgClient extends HttpSmsClient {
 
     public static final String NAME = "mmg";
 
-    private final SmsProviderEndpoints endpoints;
-    private final SmsProviderHttp http;
-    private final SmsClientMetrics metrics;
-    private final ObjectMapper mapper;
-
     public MmgClient(SmsProviderEndpoints endpoints, SmsProviderHttp http, SmsClientMetrics metrics, ObjectMapper mapper) {
-        this.endpoints = endpoints;
-        this.http = http;
-        this.metrics = metrics;
-        this.mapper = mapper;
+        super(NAME, endpoints, http, metrics, mapper);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    protected String post(SmsMessage message) {
+        SmsProviderEndpoints.Mmg endpoint = endpoints.mmg().orElseThrow(this::notConfigured);
+        return http.postJson(NAME, endpoint.url(), "Basic " + endpoint.apiKey(), body(message));
     }
 
     @Override
-    public void send(SmsMessage message) {
-        SmsProviderEndpoints.Mmg endpoint = endpoints.mmg()
-                .orElseThrow(() -> new SmsClientResponseException(NAME, "not configured", null));
-        metrics.record(NAME, () -> {
-            String answer = http.postJson(NAME, endpoint.url(), "Basic " + endpoint.apiKey(), json(body(message)));
-            if (!isJson(answer)) {
-                throw new SmsClientResponseException(NAME, "Invalid response JSON", null);
-            }
-        });
+    protected boolean accepted(String answer) {
+        return json(answer) != null;
     }
 
-    static Map<String, Object> body(SmsMessage message) {
+    private String body(SmsMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reqType", "BULK");
         body.put("MSISDN", message.to());
@@ -52,22 +38,10 @@ public class MmgClient implements SmsProvider {
         body.put("sender", message.sender());
         body.put("cid", message.notificationId().toString());
         body.put("multi", true);
-        return body;
-    }
-
-    private String json(Map<String, Object> body) {
         try {
             return mapper.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private boolean isJson(String answer) {
-        try {
-            return answer != null && !mapper.readTree(answer).isMissingNode();
-        } catch (JsonProcessingException e) {
-            return false;
         }
     }
 }

@@ -1,54 +1,30 @@
 package org.notifyhub.receipts;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.notifyhub.delivery.SmsProviderEndpoints;
 import org.notifyhub.delivery.SmsProviderStubs;
-import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.service.notify.NotificationClient;
 
 /**
  * POST /notifications/sms/firetext and /mmg: messages really sent through Firetext or MMG (WireMock) reach their
  * final status when the provider's receipt is posted, by way of sms-callbacks and process-sms-client-response.
  */
-class SmsReceiptEndpointsIT extends HubIntegrationTest {
-
-    @RegisterExtension
-    static WireMockExtension providers = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Autowired
-    private SmsProviderEndpoints endpoints;
-
-    @Autowired
-    private JdbcClient jdbc;
+class SmsReceiptEndpointsIT extends SmsProviderStubs {
 
     private ProviderHttp http;
 
     @BeforeEach
     void setUp() {
         http = new ProviderHttp(baseUrl());
-        SmsProviderStubs.acceptEverySend(providers);
-    }
-
-    @AfterEach
-    void restore() {
-        endpoints.restoreConfigured();
+        acceptEverySend();
     }
 
     @Test
@@ -114,12 +90,11 @@ class SmsReceiptEndpointsIT extends HubIntegrationTest {
 
     /** A live key's message sent through one provider only, waiting for its receipt. */
     private UUID sentThrough(String provider) throws Exception {
-        SmsProviderStubs.pointHubAt(endpoints, providers, provider.equals("firetext"), provider.equals("mmg"));
+        pointHubAt(provider.equals("firetext"), provider.equals("mmg"));
         TestService service = testServices.create(false, List.of("sms"));
         UUID id = new NotificationClient(service.normalKey(), baseUrl())
                 .sendSms(service.smsTemplate().toString(), "07700900461", Map.of("name", "Ada"), null).getNotificationId();
-        await().atMost(WAIT).until(() -> provider.equals(jdbc.sql("SELECT sent_by FROM notifications WHERE id = :id")
-                .param("id", id).query(String.class).optional().orElse(null)));
+        awaitSentBy(id, provider);
         return id;
     }
 
