@@ -19,7 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** deliver-sms: claim, render, send, record; no connection is held while the provider works. */
+/**
+ * deliver-sms: claim, render, send, record; no connection is held while the provider works. A failed send gives the
+ * claim back (the notification is {@code created} again, with its billable units, as in Notify) and rethrows, so a
+ * retry can send it, maybe through the other provider.
+ */
 @Component
 public class SmsDeliveryService {
 
@@ -29,18 +33,18 @@ public class SmsDeliveryService {
     private final TemplateRepository templates;
     private final ServiceRepository services;
     private final NotificationContent content;
-    private final SmsProvider provider;
+    private final SmsProviderSelector providers;
     private final SimulatedSmsProvider simulator;
     private final Clock clock;
 
     public SmsDeliveryService(NotificationRepository notifications, TemplateRepository templates,
-                              ServiceRepository services, NotificationContent content, SmsProvider provider,
+                              ServiceRepository services, NotificationContent content, SmsProviderSelector providers,
                               SimulatedSmsProvider simulator, Clock clock) {
         this.notifications = notifications;
         this.templates = templates;
         this.services = services;
         this.content = content;
-        this.provider = provider;
+        this.providers = providers;
         this.simulator = simulator;
         this.clock = clock;
     }
@@ -56,10 +60,26 @@ public class SmsDeliveryService {
         Service service = services.find(row.serviceId()).orElseThrow();
         StoredTemplate template = templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion()).orElseThrow();
         RenderedSms sms = content.sms(template, content.decryptPersonalisation(row.encryptedPersonalisation()), service);
-        // Test keys never reach a real provider: the simulator fakes the send and its receipts.
-        SmsProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : provider;
-        chosen.send(new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));
+        SmsProvider chosen;
+        try {
+            chosen = send(row, new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));
+        } catch (RuntimeException e) {
+            notifications.releaseSmsClaim(row.id(), sms.fragmentCount(), LocalDateTime.now(clock));
+            throw e;
+        }
         notifications.recordSmsSent(row.id(), chosen.name(), sms.fragmentCount(), LocalDateTime.now(clock),
                 row.international() ? NotificationStatus.SENT : NotificationStatus.SENDING);
+    }
+
+    private SmsProvider send(NotificationRow row, SmsMessage message) {
+        // Test keys never reach a real provider: the simulator fakes the send and its receipts.
+        SmsProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : providers.choose(row.international());
+        try {
+            chosen.send(message);
+        } catch (RuntimeException e) {
+            providers.sendFailed(chosen);
+            throw e;
+        }
+        return chosen;
     }
 }

@@ -98,6 +98,18 @@ public class NotificationRepository {
                 .optional();
     }
 
+    /** A provider call failed: the notification is {@code created} again, so a retry can claim it. */
+    public void releaseSmsClaim(UUID id, int billableUnits, LocalDateTime now) {
+        jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'created', billable_units = :billableUnits,
+                               updated_at = :now
+                        WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL""")
+                .param("id", id)
+                .param("billableUnits", billableUnits)
+                .param("now", now)
+                .update();
+    }
+
     public void recordSent(UUID id, String reference, String sentBy, LocalDateTime sentAt) {
         jdbc.sql("""
                         UPDATE notifications SET reference = :reference, sent_by = :sentBy, sent_at = :sentAt, updated_at = :sentAt

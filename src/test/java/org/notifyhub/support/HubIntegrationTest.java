@@ -49,6 +49,10 @@ public abstract class HubIntegrationTest {
         // The retry ladder compressed from 10 s … 4 h to seconds.
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
         registry.add("notify.high-volume-services", HIGH_VOLUME_SERVICE::toString);
+        // Credentials the inbound SMS endpoints accept from MMG and from Firetext (user "notify").
+        registry.add("notify.mmg.inbound-sms-username", () -> "mmg-user,mmg-user-2");
+        registry.add("notify.mmg.inbound-sms-auth", () -> "mmg-password,mmg-password-2");
+        registry.add("notify.firetext.inbound-sms-auth", () -> "firetext-password");
     }
 
     @BeforeEach
