@@ -144,7 +144,7 @@ class SmsProvidersIT extends SmsProviderStubs {
                 assertThat(p.updatedAt()).isAfter(LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1)));
 
         // The message can be claimed and sent again; failing again within the minute moves nothing.
-        assertThatThrownBy(() -> delivery.deliver(new DeliveryTask(first)))
+        assertThatThrownBy(() -> delivery.deliver(DeliveryTask.first(first, "sms")))
                 .isInstanceOf(RetryableDeliveryException.class);
         await().atMost(WAIT).until(() -> firetextRequestsFor(first).size() + mmgRequestsFor(first).size() == 2);
         assertThat(row(first).notificationStatus()).isEqualTo("created");
