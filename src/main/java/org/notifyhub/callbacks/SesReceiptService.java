@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -13,6 +14,7 @@ import org.notifyhub.callbacks.mapping.ReceiptStatusMappings;
 import org.notifyhub.callbacks.mapping.SesNotificationParser;
 import org.notifyhub.callbacks.mapping.SesReceipt;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,18 @@ public class SesReceiptService {
     private final Clock clock;
     private final Duration retryWindow;
     private final Set<NotificationStatus> updatable;
+    private final ServiceCallbacks callbacks;
 
     public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
                              NotificationRepository notifications, Clock clock,
-                             @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes) {
+                             @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes,
+                             ServiceCallbacks callbacks) {
         this.parser = parser;
         this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
         this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
+        this.callbacks = callbacks;
         this.updatable = Arrays.stream(NotificationStatus.values())
                 .filter(status -> mappings.mayUpdate("ses", status))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationStatus.class)));
@@ -55,8 +60,10 @@ public class SesReceiptService {
             log.info("SES complaint for message {} received", receipt.messageId());
             return Result.IGNORED;
         }
-        if (notifications.updateStatusByReference(receipt.messageId(), update.status(), updatable,
-                LocalDateTime.now(clock)).isPresent()) {
+        Optional<NotificationRow> updated = notifications.updateStatusByReference(receipt.messageId(), update.status(),
+                updatable, LocalDateTime.now(clock));
+        if (updated.isPresent()) {
+            callbacks.afterReceipt("ses", updated.get());
             return Result.APPLIED;
         }
         if (!notifications.existsWithReference(receipt.messageId()) && isRecent(receipt)) {

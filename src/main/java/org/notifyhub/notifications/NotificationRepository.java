@@ -135,12 +135,14 @@ public class NotificationRepository {
                 .update();
     }
 
-    public void markTechnicalFailure(UUID id, LocalDateTime now) {
-        jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
-                        + " WHERE id = :id AND notification_status IN ('created', 'sending')")
+    /** Returns the failed notification, or empty when it had already moved on. */
+    public Optional<NotificationRow> markTechnicalFailure(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
+                        + " WHERE id = :id AND notification_status IN ('created', 'sending') RETURNING " + COLUMNS)
                 .param("id", id)
                 .param("now", now)
-                .update();
+                .query(NotificationRepository::map)
+                .optional();
     }
 
     /** An operator's replay from the dead-letter queue: the send may be tried again. */

@@ -45,6 +45,8 @@ public abstract class HubIntegrationTest {
         registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
         // The retry ladder compressed from 10 s … 4 h to seconds.
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
+        // Service callback retries compressed from 5 × 300 s to seconds.
+        registry.add("notify.service-callbacks.retry-delays", () -> "1s,2s,2s");
     }
 
     @BeforeEach

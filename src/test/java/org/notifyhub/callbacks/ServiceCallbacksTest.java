@@ -1,0 +1,65 @@
+package org.notifyhub.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.notifyhub.common.Encryption;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+
+/** Which delivery statuses are queued on service-callbacks. */
+class ServiceCallbacksTest {
+
+    private static final UUID SERVICE = UUID.randomUUID();
+
+    private final Encryption encryption = new Encryption("a test secret key of some length");
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ServiceCallbackApis apis = mock(ServiceCallbackApis.class);
+    private final ProducerTemplate producer = mock(ProducerTemplate.class);
+    private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, encryption, mapper, producer,
+            new CallbackMetrics(new SimpleMeterRegistry()), "service-callbacks");
+    private final String storedToken = encryption.encrypt("the-token");
+
+    @Test
+    void pendingIsNeverReportedAndAServiceWithoutACallbackGetsNothing() {
+        when(apis.find(SERVICE, CallbackType.DELIVERY_STATUS)).thenReturn(Optional.of(new ServiceCallbackApi("https://s/cb", storedToken)));
+        UUID other = UUID.randomUUID();
+        when(apis.find(other, CallbackType.DELIVERY_STATUS)).thenReturn(Optional.empty());
+
+        callbacks.queueDeliveryStatuses(List.of(row(SERVICE, NotificationStatus.PENDING), row(other, NotificationStatus.DELIVERED)));
+
+        verify(producer, never()).sendBody(anyString(), any());
+    }
+
+    @Test
+    void aBatchReadsEachServicesConfigurationOnce() {
+        when(apis.find(SERVICE, CallbackType.DELIVERY_STATUS)).thenReturn(Optional.of(new ServiceCallbackApi("https://s/cb", storedToken)));
+
+        callbacks.queueDeliveryStatuses(List.of(row(SERVICE, NotificationStatus.TEMPORARY_FAILURE),
+                row(SERVICE, NotificationStatus.TEMPORARY_FAILURE)));
+
+        verify(apis).find(SERVICE, CallbackType.DELIVERY_STATUS);
+        verify(producer, times(2)).sendBody(anyString(), any());
+    }
+
+    private static NotificationRow row(UUID service, NotificationStatus status) {
+        LocalDateTime now = LocalDateTime.parse("2024-05-01T10:00:00");
+        return new NotificationRow(UUID.randomUUID(), "07700900123", "447700900123", null, null, service, UUID.randomUUID(),
+                1, null, "normal", 1, "sms", now, now, "firetext", now, status, null, null, null, null, null, null,
+                NotificationRow.DOMESTIC, "44");
+    }
+}
