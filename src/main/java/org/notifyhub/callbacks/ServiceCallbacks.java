@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.notifyhub.callbacks.CallbackMetrics.Outcome;
 import org.notifyhub.common.Encryption;
+import org.notifyhub.notifications.InboundSms;
+import org.notifyhub.notifications.InboundSmsRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.slf4j.Logger;
@@ -29,16 +31,18 @@ public class ServiceCallbacks {
     private static final Logger log = LoggerFactory.getLogger(ServiceCallbacks.class);
 
     private final ServiceCallbackApis apis;
+    private final InboundSmsRepository inboundSms;
     private final Encryption encryption;
     private final ObjectMapper mapper;
     private final ProducerTemplate producer;
     private final CallbackMetrics metrics;
     private final String queueUri;
 
-    public ServiceCallbacks(ServiceCallbackApis apis, Encryption encryption,
+    public ServiceCallbacks(ServiceCallbackApis apis, InboundSmsRepository inboundSms, Encryption encryption,
                             ObjectMapper mapper, ProducerTemplate producer, CallbackMetrics metrics,
                             @Value("${notify.queues.service-callbacks}") String queue) {
         this.apis = apis;
+        this.inboundSms = inboundSms;
         this.encryption = encryption;
         this.mapper = mapper;
         this.producer = producer;
@@ -68,6 +72,28 @@ public class ServiceCallbacks {
                     .ifPresent(api -> queue(api, CallbackType.DELIVERY_STATUS, row.serviceId(), row.id(),
                             DeliveryStatusCallback.of(row)));
         }
+    }
+
+    /** After a complaint was stored for the first time: the complaint callback, if configured. */
+    public void queueComplaint(UUID serviceId, ComplaintCallback complaint) {
+        apis.find(serviceId, CallbackType.COMPLAINT).ifPresent(api -> queue(api, CallbackType.COMPLAINT, serviceId,
+                UUID.fromString(complaint.complaintId()), complaint));
+    }
+
+    /**
+     * For the inbound SMS endpoint, once the message is stored: forwards it to the service's inbound SMS callback,
+     * if configured. Returns whether a callback was queued.
+     */
+    public boolean queueInboundSms(UUID inboundSmsId) {
+        Optional<InboundSms> sms = inboundSms.find(inboundSmsId);
+        if (sms.isEmpty()) {
+            log.warn("No inbound SMS {} to forward", inboundSmsId);
+            return false;
+        }
+        UUID serviceId = sms.get().serviceId();
+        return apis.find(serviceId, CallbackType.INBOUND_SMS)
+                .map(api -> queue(api, CallbackType.INBOUND_SMS, serviceId, inboundSmsId, InboundSmsCallback.of(sms.get())))
+                .orElse(false);
     }
 
     private boolean queue(ServiceCallbackApi api, CallbackType type, UUID serviceId, UUID subjectId, Object payload) {

@@ -36,17 +36,19 @@ public class SesReceiptService {
     private final Clock clock;
     private final Duration retryWindow;
     private final Set<NotificationStatus> updatable;
+    private final ComplaintService complaints;
     private final ServiceCallbacks callbacks;
 
     public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
                              NotificationRepository notifications, Clock clock,
                              @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes,
-                             ServiceCallbacks callbacks) {
+                             ComplaintService complaints, ServiceCallbacks callbacks) {
         this.parser = parser;
         this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
         this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
+        this.complaints = complaints;
         this.callbacks = callbacks;
         this.updatable = Arrays.stream(NotificationStatus.values())
                 .filter(status -> mappings.mayUpdate("ses", status))
@@ -57,8 +59,7 @@ public class SesReceiptService {
         SesReceipt receipt = parser.parse(snsEnvelope);
         ReceiptOutcome outcome = mappings.ses(receipt);
         if (!(outcome instanceof ReceiptOutcome.StatusUpdate update)) {
-            log.info("SES complaint for message {} received", receipt.messageId());
-            return Result.IGNORED;
+            return complaints.record(receipt) ? Result.APPLIED : Result.IGNORED;
         }
         Optional<NotificationRow> updated = notifications.updateStatusByReference(receipt.messageId(), update.status(),
                 updatable, LocalDateTime.now(clock));
