@@ -47,6 +47,8 @@ public abstract class HubIntegrationTest {
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
         // Service callback retries compressed from 5 × 300 s to seconds.
         registry.add("notify.service-callbacks.retry-delays", () -> "1s,2s,2s");
+        // Small batches, so the timeout job's loop goes round more than once.
+        registry.add("notify.timeout-sending-notifications.batch-size", () -> "2");
     }
 
     @BeforeEach
