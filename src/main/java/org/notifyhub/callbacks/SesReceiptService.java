@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
@@ -13,6 +14,7 @@ import org.notifyhub.callbacks.mapping.ReceiptStatusMappings;
 import org.notifyhub.callbacks.mapping.SesNotificationParser;
 import org.notifyhub.callbacks.mapping.SesReceipt;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,20 @@ public class SesReceiptService {
     private final Clock clock;
     private final Duration retryWindow;
     private final Set<NotificationStatus> updatable;
+    private final ComplaintService complaints;
+    private final ServiceCallbacks callbacks;
 
     public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
                              NotificationRepository notifications, Clock clock,
-                             @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes) {
+                             @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes,
+                             ComplaintService complaints, ServiceCallbacks callbacks) {
         this.parser = parser;
         this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
         this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
+        this.complaints = complaints;
+        this.callbacks = callbacks;
         this.updatable = Arrays.stream(NotificationStatus.values())
                 .filter(status -> mappings.mayUpdate("ses", status))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationStatus.class)));
@@ -52,11 +59,12 @@ public class SesReceiptService {
         SesReceipt receipt = parser.parse(snsEnvelope);
         ReceiptOutcome outcome = mappings.ses(receipt);
         if (!(outcome instanceof ReceiptOutcome.StatusUpdate update)) {
-            log.info("SES complaint for message {} received", receipt.messageId());
-            return Result.IGNORED;
+            return complaints.record(receipt) ? Result.APPLIED : Result.IGNORED;
         }
-        if (notifications.updateStatusByReference(receipt.messageId(), update.status(), updatable,
-                LocalDateTime.now(clock)).isPresent()) {
+        Optional<NotificationRow> updated = notifications.updateStatusByReference(receipt.messageId(), update.status(),
+                updatable, LocalDateTime.now(clock));
+        if (updated.isPresent()) {
+            callbacks.afterReceipt("ses", updated.get());
             return Result.APPLIED;
         }
         if (!notifications.existsWithReference(receipt.messageId()) && isRecent(receipt)) {

@@ -28,11 +28,14 @@ public class SmsReceiptService {
     private final ReceiptStatusMappings mappings;
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final ServiceCallbacks callbacks;
 
-    public SmsReceiptService(ReceiptStatusMappings mappings, NotificationRepository notifications, Clock clock) {
+    public SmsReceiptService(ReceiptStatusMappings mappings, NotificationRepository notifications, Clock clock,
+                             ServiceCallbacks callbacks) {
         this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
+        this.callbacks = callbacks;
     }
 
     /** Returns the updated notification, or empty when the receipt was late, a duplicate or for no notification. */
@@ -52,6 +55,7 @@ public class SmsReceiptService {
         NotificationStatus status = map(receipt, current.get().status());
         Optional<NotificationRow> updated = notifications.updateStatus(id, status, updatable(receipt.provider()),
                 LocalDateTime.now(clock));
+        updated.ifPresent(row -> callbacks.afterReceipt(receipt.provider(), row));
         if (updated.isEmpty()) {
             log.info("{} receipt {} for notification {} ignored: it is already {}", receipt.provider(), receipt.status(), id,
                     current.get().status());

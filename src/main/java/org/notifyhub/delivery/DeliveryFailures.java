@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.notifyhub.callbacks.ServiceCallbacks;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.DeliveryTask;
 import org.notifyhub.notifications.NotificationRepository;
@@ -30,17 +31,20 @@ public class DeliveryFailures {
     private final List<Duration> ladder;
     private final String retryQueue;
     private final String deadLetterQueue;
+    private final ServiceCallbacks callbacks;
 
     public DeliveryFailures(NotificationRepository notifications, DeliveryQueues queues, Clock clock,
                             @Value("${notify.delivery.retry-delays}") List<Duration> ladder,
                             @Value("${notify.queues.retry-tasks}") String retryQueue,
-                            @Value("${notify.queues.dead-letter}") String deadLetterQueue) {
+                            @Value("${notify.queues.dead-letter}") String deadLetterQueue,
+                            ServiceCallbacks callbacks) {
         this.notifications = notifications;
         this.queues = queues;
         this.clock = clock;
         this.ladder = List.copyOf(ladder);
         this.retryQueue = retryQueue;
         this.deadLetterQueue = deadLetterQueue;
+        this.callbacks = callbacks;
     }
 
     /** A failure a later attempt may not meet: retry after the next delay, or give up after the last. */
@@ -72,7 +76,8 @@ public class DeliveryFailures {
     }
 
     private Outgoing giveUp(DeliveryTask task, String fromQueue, Exception failure) {
-        notifications.markTechnicalFailure(task.notificationId(), LocalDateTime.now(clock));
+        notifications.markTechnicalFailure(task.notificationId(), LocalDateTime.now(clock))
+                .ifPresent(callbacks::queueDeliveryStatus);
         log.error("Send of {} failed for good after {} attempt(s); technical-failure, kept on the dead-letter queue",
                 task.notificationId(), task.attempt() + 1, failure);
         return new Outgoing(deadLetterQueue, new DeadLetter(task, fromQueue, failure.toString(),

@@ -2,6 +2,7 @@ package org.notifyhub.delivery;
 
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.notifyhub.callbacks.SimulatedSesEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class SimulatedEmailProvider implements EmailProvider {
         String messageId = "0102" + UUID.randomUUID().toString().replace("-", "") + "-000000";
         producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true",
                 events.snsEnvelopeFor(messageId, message.from(), message.to()),
-                "CamelAwsSqsDelayValue", delaySeconds);
+                Sqs2Constants.DELAY_HEADER, delaySeconds);
         return messageId;
     }
 }

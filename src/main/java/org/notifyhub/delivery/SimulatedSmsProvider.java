@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.notifyhub.callbacks.mapping.SmsReceipt;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ public class SimulatedSmsProvider implements SmsProvider {
         for (int i = 0; i < statuses.size(); i++) {
             SmsReceipt receipt = new SmsReceipt("firetext", message.notificationId().toString(), statuses.get(i), null);
             producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true", json(receipt),
-                    "CamelAwsSqsDelayValue", delaySeconds * (i + 1));
+                    Sqs2Constants.DELAY_HEADER, delaySeconds * (i + 1));
         }
     }
 

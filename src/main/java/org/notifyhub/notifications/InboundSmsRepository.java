@@ -2,6 +2,7 @@ package org.notifyhub.notifications;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.notifyhub.common.Encryption;
 import org.springframework.jdbc.core.RowMapper;
@@ -45,6 +46,16 @@ public class InboundSmsRepository {
                 .param("pageSize", pageSize)
                 .query(mapper)
                 .list();
+    }
+
+    public Optional<InboundSms> find(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, created_at, service_id, notify_number, user_number, provider, provider_date,
+                               provider_reference, content
+                        FROM inbound_sms WHERE id = :id""")
+                .param("id", id)
+                .query(mapper)
+                .optional();
     }
 
     public void insert(InboundSms sms) {

@@ -156,12 +156,34 @@ public class NotificationRepository {
                 .update();
     }
 
-    public void markTechnicalFailure(UUID id, LocalDateTime now) {
-        jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
-                        + " WHERE id = :id AND notification_status IN ('created', 'sending')")
+    /** Returns the failed notification, or empty when it had already moved on. */
+    public Optional<NotificationRow> markTechnicalFailure(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
+                        + " WHERE id = :id AND notification_status IN ('created', 'sending') RETURNING " + COLUMNS)
                 .param("id", id)
                 .param("now", now)
-                .update();
+                .query(NotificationRepository::map)
+                .optional();
+    }
+
+    /**
+     * timeout-sending-notifications: up to {@code limit} emails and text messages still sending or pending since before
+     * the cut-off become temporary-failure; returns them. Rows a receipt is updating right now are skipped, not waited for.
+     */
+    public List<NotificationRow> timeOutSending(LocalDateTime createdBefore, LocalDateTime now, int limit) {
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'temporary-failure', updated_at = :now
+                        WHERE id IN (SELECT id FROM notifications
+                                     WHERE notification_type IN ('email', 'sms')
+                                       AND notification_status IN ('sending', 'pending')
+                                       AND created_at < :createdBefore
+                                     LIMIT :limit FOR UPDATE SKIP LOCKED)
+                          AND notification_status IN ('sending', 'pending')""" + " RETURNING " + COLUMNS)
+                .param("now", now)
+                .param("createdBefore", createdBefore)
+                .param("limit", limit)
+                .query(NotificationRepository::map)
+                .list();
     }
 
     /** An operator's replay from the dead-letter queue: the send may be tried again. */

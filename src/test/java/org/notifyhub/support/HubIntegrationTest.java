@@ -53,6 +53,10 @@ public abstract class HubIntegrationTest {
         registry.add("notify.mmg.inbound-sms-username", () -> "mmg-user,mmg-user-2");
         registry.add("notify.mmg.inbound-sms-auth", () -> "mmg-password,mmg-password-2");
         registry.add("notify.firetext.inbound-sms-auth", () -> "firetext-password");
+        // Service callback retries compressed from 5 × 300 s to seconds.
+        registry.add("notify.service-callbacks.retry-delays", () -> "1s,2s,2s");
+        // Small batches, so the timeout job's loop goes round more than once.
+        registry.add("notify.timeout-sending-notifications.batch-size", () -> "2");
     }
 
     @BeforeEach
