@@ -1,8 +1,10 @@
 package org.notifyhub.receipts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.notifyhub.receipts.ProviderHttp.basic;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.callbacks.CallbackServer;
+import org.notifyhub.callbacks.CallbackType;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.support.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +62,24 @@ class InboundSmsIT extends HubIntegrationTest {
         assertThat(stored.providerReference()).isEqualTo("mmg-id-1");
         assertThat(stored.providerDate()).isEqualTo(LocalDateTime.of(2017, 5, 21, 11, 56, 11));
         assertThat(stored.provider()).isEqualTo("mmg");
+    }
+
+    @Test
+    void aReceivedMessageIsForwardedToTheServicesInboundCallback() throws Exception {
+        String path = CallbackServer.answering(200);
+        CallbackServer.configure(jdbc, encryption, serviceId, CallbackType.INBOUND_SMS, CallbackServer.url(path),
+                "inbound-token-123");
+
+        ProviderHttp.Reply reply = http.postForm("/notifications/sms/receive/firetext", Map.of("source", "07700900333",
+                "destination", "44" + number.substring(1), "message", "Forward me", "time", "2017-05-21 11:56:11"),
+                FIRETEXT_AUTH);
+
+        assertThat(reply.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> CallbackServer.received(path).size() >= 1);
+        Map<String, Object> body = CallbackServer.body(CallbackServer.received(path).get(0));
+        assertThat(body).containsEntry("message", "Forward me").containsEntry("source_number", "447700900333")
+                .containsEntry("destination_number", number);
+        assertThat(CallbackServer.received(path).get(0).getHeader("Authorization")).isEqualTo("Bearer inbound-token-123");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Body;
+import org.notifyhub.callbacks.ServiceCallbacks;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumbers;
@@ -27,12 +28,15 @@ public class InboundSmsService {
     private final Encryption encryption;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ServiceCallbacks callbacks;
 
-    public InboundSmsService(InboundSmsIntakeRepository repository, Encryption encryption, MeterRegistry metrics, Clock clock) {
+    public InboundSmsService(InboundSmsIntakeRepository repository, Encryption encryption, MeterRegistry metrics, Clock clock,
+                             ServiceCallbacks callbacks) {
         this.repository = repository;
         this.encryption = encryption;
         this.metrics = metrics;
         this.clock = clock;
+        this.callbacks = callbacks;
     }
 
     public InboundSmsReply receive(@Body InboundSmsMessage message) {
@@ -47,6 +51,7 @@ public class InboundSmsService {
         metrics.counter("inbound_sms", "provider", message.provider()).increment();
         log.info("Service {} received inbound SMS {} with reference {} from {}", recipient.get().serviceId(), id,
                 message.providerReference(), message.provider());
+        callbacks.queueInboundSms(id);
         return InboundSmsReply.OK;
     }
 
