@@ -10,12 +10,7 @@ import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
-import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.RenderedEmail;
-import org.notifyhub.templates.StoredTemplate;
-import org.notifyhub.templates.TemplateRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,24 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmailDeliveryService {
 
-    private static final Logger log = LoggerFactory.getLogger(EmailDeliveryService.class);
-
     private final NotificationRepository notifications;
-    private final TemplateRepository templates;
-    private final ServiceRepository services;
+    private final SendClaims claims;
     private final NotificationContent content;
     private final EmailProvider provider;
     private final EmailProvider simulator;
     private final Clock clock;
     private final String emailDomain;
 
-    public EmailDeliveryService(NotificationRepository notifications, TemplateRepository templates,
-                                ServiceRepository services, NotificationContent content, EmailProvider provider,
+    public EmailDeliveryService(NotificationRepository notifications, SendClaims claims, NotificationContent content,
+                                EmailProvider provider,
                                 SimulatedEmailProvider simulator, Clock clock,
                                 @Value("${notify.email-domain}") String emailDomain) {
         this.notifications = notifications;
-        this.templates = templates;
-        this.services = services;
+        this.claims = claims;
         this.content = content;
         this.provider = provider;
         this.simulator = simulator;
@@ -52,16 +43,13 @@ public class EmailDeliveryService {
     }
 
     public void deliver(@Body DeliveryTask task) {
-        Optional<NotificationRow> claimed = notifications.claimForSending(task.notificationId(), LocalDateTime.now(clock));
+        Optional<SendClaims.Claimed> claimed = claims.claim(task);
         if (claimed.isEmpty()) {
-            log.info("Notification {} is not waiting to be sent; ignoring a duplicate or late delivery task",
-                    task.notificationId());
             return;
         }
-        NotificationRow row = claimed.get();
-        Service service = services.find(row.serviceId()).orElseThrow();
-        StoredTemplate template = templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion()).orElseThrow();
-        RenderedEmail email = content.email(template, content.decryptPersonalisation(row.encryptedPersonalisation()));
+        NotificationRow row = claimed.get().row();
+        Service service = claimed.get().service();
+        RenderedEmail email = content.email(claimed.get().template(), claimed.get().personalisation());
         String from = "\"" + service.name() + "\" <" + service.emailFrom() + "@" + emailDomain + ">";
         // Test keys never reach a real provider: the simulator fakes the send and its receipt.
         EmailProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : provider;

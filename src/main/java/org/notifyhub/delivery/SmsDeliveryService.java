@@ -10,13 +10,7 @@ import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.services.ApiKey;
-import org.notifyhub.services.Service;
-import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.RenderedSms;
-import org.notifyhub.templates.StoredTemplate;
-import org.notifyhub.templates.TemplateRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SmsDeliveryService {
 
-    private static final Logger log = LoggerFactory.getLogger(SmsDeliveryService.class);
-
     private final NotificationRepository notifications;
-    private final TemplateRepository templates;
-    private final ServiceRepository services;
+    private final SendClaims claims;
     private final NotificationContent content;
     private final SmsProviderSelector providers;
     private final SimulatedSmsProvider simulator;
     private final Clock clock;
 
-    public SmsDeliveryService(NotificationRepository notifications, TemplateRepository templates,
-                              ServiceRepository services, NotificationContent content, SmsProviderSelector providers,
-                              SimulatedSmsProvider simulator, Clock clock) {
+    public SmsDeliveryService(NotificationRepository notifications, SendClaims claims, NotificationContent content,
+                              SmsProviderSelector providers, SimulatedSmsProvider simulator, Clock clock) {
         this.notifications = notifications;
-        this.templates = templates;
-        this.services = services;
+        this.claims = claims;
         this.content = content;
         this.providers = providers;
         this.simulator = simulator;
@@ -50,16 +39,12 @@ public class SmsDeliveryService {
     }
 
     public void deliver(@Body DeliveryTask task) {
-        Optional<NotificationRow> claimed = notifications.claimForSending(task.notificationId(), LocalDateTime.now(clock));
+        Optional<SendClaims.Claimed> claimed = claims.claim(task);
         if (claimed.isEmpty()) {
-            log.info("Notification {} is not waiting to be sent; ignoring a duplicate or late delivery task",
-                    task.notificationId());
             return;
         }
-        NotificationRow row = claimed.get();
-        Service service = services.find(row.serviceId()).orElseThrow();
-        StoredTemplate template = templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion()).orElseThrow();
-        RenderedSms sms = content.sms(template, content.decryptPersonalisation(row.encryptedPersonalisation()), service);
+        NotificationRow row = claimed.get().row();
+        RenderedSms sms = content.sms(claimed.get().template(), claimed.get().personalisation(), claimed.get().service());
         SmsProvider chosen;
         try {
             chosen = send(row, new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));

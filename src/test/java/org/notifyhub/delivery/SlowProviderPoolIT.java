@@ -74,8 +74,10 @@ class SlowProviderPoolIT extends HubIntegrationTest {
                     return "slow-" + message.notificationId();
                 }
             };
-            EmailDeliveryService delivery = new EmailDeliveryService(notifications, new TemplateRepository(jdbc),
-                    new ServiceRepository(jdbc), content, slowProvider, simulator, Clock.systemUTC(), "example.gov.uk");
+            SendClaims claims = new SendClaims(notifications, new TemplateRepository(jdbc), new ServiceRepository(jdbc), content,
+                    Clock.systemUTC());
+            EmailDeliveryService delivery = new EmailDeliveryService(notifications, claims, content, slowProvider, simulator,
+                    Clock.systemUTC(), "example.gov.uk");
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < SENDS; i++) {
                 UUID id = UUID.randomUUID();
