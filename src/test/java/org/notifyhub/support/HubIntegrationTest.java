@@ -49,6 +49,9 @@ public abstract class HubIntegrationTest {
         // The retry ladder compressed from 10 s … 4 h to seconds.
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
         registry.add("notify.high-volume-services", HIGH_VOLUME_SERVICE::toString);
+        // SNS's certificates and confirmations come from a local stand-in in tests.
+        registry.add("notify.ses.sns.certificate-url-pattern", () -> "^http://localhost:[0-9]+/[^?#]+\\.pem$");
+        registry.add("notify.ses.sns.subscribe-url-pattern", () -> "^http://localhost:[0-9]+/.*$");
         // Credentials the inbound SMS endpoints accept from MMG and from Firetext (user "notify").
         registry.add("notify.mmg.inbound-sms-username", () -> "mmg-user,mmg-user-2");
         registry.add("notify.mmg.inbound-sms-auth", () -> "mmg-password,mmg-password-2");

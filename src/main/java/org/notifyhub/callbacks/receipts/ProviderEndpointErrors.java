@@ -5,6 +5,7 @@ import org.apache.camel.ExchangeProperty;
 import org.notifyhub.callbacks.inbound.InboundSmsAuthException;
 import org.notifyhub.callbacks.inbound.InvalidInboundSmsException;
 import org.notifyhub.callbacks.mapping.InvalidReceiptException;
+import org.notifyhub.callbacks.sns.InvalidSnsMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ public class ProviderEndpointErrors {
         if (exception instanceof InvalidReceiptException invalid) {
             return new ErrorBody("error", invalid.messages());
         }
-        if (exception instanceof InboundSmsAuthException || exception instanceof InvalidInboundSmsException) {
+        if (exception instanceof InboundSmsAuthException || exception instanceof InvalidInboundSmsException
+                || exception instanceof InvalidSnsMessageException) {
             return new ErrorBody("error", exception.getMessage());
         }
         log.error("Unexpected error serving a provider's request", exception);
@@ -33,6 +35,9 @@ public class ProviderEndpointErrors {
     public int statusOf(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception exception) {
         if (exception instanceof InboundSmsAuthException auth) {
             return auth.status();
+        }
+        if (exception instanceof InvalidSnsMessageException) {
+            return 403;
         }
         return exception instanceof InvalidReceiptException || exception instanceof InvalidInboundSmsException ? 400 : 500;
     }
