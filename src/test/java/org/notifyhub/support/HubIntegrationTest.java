@@ -41,9 +41,14 @@ public abstract class HubIntegrationTest {
 
     protected LocalCredentials credentials;
 
+    static {
+        // The local default starts its servers while the environment is prepared, before dynamic properties
+        // exist: only a system property reaches it then, so the suite never uses the working directory's data.
+        System.setProperty("notify.data-dir", DATA_DIR.toString());
+    }
+
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
-        registry.add("notify.data-dir", DATA_DIR::toString);
         // Compressed so the cluster test sees several firings within seconds.
         registry.add("notify.schedules.replay-created-notifications", () -> "0/2 * * * * ?");
         // The retry ladder compressed from 10 s … 4 h to seconds.
