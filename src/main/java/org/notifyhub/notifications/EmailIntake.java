@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
-import org.notifyhub.delivery.DeliveryQueues;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.recipients.EmailAddresses;
@@ -34,28 +33,23 @@ public class EmailIntake {
     private final RecipientPolicy recipients;
     private final SenderRepository senders;
     private final NotificationContent content;
-    private final NotificationWriter writer;
     private final SendResponses responses;
     private final Clock clock;
-    private final DeliveryQueues queues;
-    private final HighVolumeSaves highVolume;
+    private final SendAcceptance acceptance;
     private final String emailDomain;
 
     public EmailIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
-                       SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                       SendResponses responses, Clock clock, DeliveryQueues queues,
-                       HighVolumeSaves highVolume, @Value("${notify.email-domain}") String emailDomain) {
+                       SenderRepository senders, NotificationContent content, SendAcceptance acceptance,
+                       SendResponses responses, Clock clock, @Value("${notify.email-domain}") String emailDomain) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
         this.recipients = recipients;
         this.senders = senders;
         this.content = content;
-        this.writer = writer;
+        this.acceptance = acceptance;
         this.responses = responses;
         this.clock = clock;
-        this.queues = queues;
-        this.highVolume = highVolume;
         this.emailDomain = emailDomain;
     }
 
@@ -96,12 +90,7 @@ public class EmailIntake {
                 template.version(), key.keyId(), key.keyType(), 0, "email", LocalDateTime.now(clock), null, null, null,
                 NotificationStatus.CREATED, null, clientReference, content.encryptPersonalisation(personalisation),
                 replyTo, null, null, NotificationRow.DOMESTIC, null);
-        if (!highVolume.covers(service, key.keyType())) {
-            writer.save(row, service, List.of("email"));
-        } else if (highVolume.queueSave(row, service, List.of("email"))) {
-            return AcceptedNotification.responseOnly(response);
-        }
-        return new AcceptedNotification(DeliveryTask.first(id, "email"), queues.forSend("email", key.keyType()), response);
+        return acceptance.accept(row, service, List.of("email"), response);
     }
 
     private String replyTo(Service service, String replyToId) {

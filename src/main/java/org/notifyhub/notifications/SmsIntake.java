@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
-import org.notifyhub.delivery.DeliveryQueues;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.recipients.PhoneNumber;
@@ -35,28 +34,23 @@ public class SmsIntake {
     private final RecipientPolicy recipients;
     private final SenderRepository senders;
     private final NotificationContent content;
-    private final NotificationWriter writer;
     private final SendResponses responses;
     private final Clock clock;
-    private final DeliveryQueues queues;
-    private final HighVolumeSaves highVolume;
+    private final SendAcceptance acceptance;
     private final String defaultSender;
 
     public SmsIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, RecipientPolicy recipients,
-                     SenderRepository senders, NotificationContent content, NotificationWriter writer,
-                     SendResponses responses, Clock clock, DeliveryQueues queues,
-                       HighVolumeSaves highVolume, @Value("${notify.sms.default-sender}") String defaultSender) {
+                     SenderRepository senders, NotificationContent content, SendAcceptance acceptance,
+                     SendResponses responses, Clock clock, @Value("${notify.sms.default-sender}") String defaultSender) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
         this.recipients = recipients;
         this.senders = senders;
         this.content = content;
-        this.writer = writer;
+        this.acceptance = acceptance;
         this.responses = responses;
         this.clock = clock;
-        this.queues = queues;
-        this.highVolume = highVolume;
         this.defaultSender = defaultSender;
     }
 
@@ -103,12 +97,7 @@ public class SmsIntake {
                 content.encryptPersonalisation(personalisation), sender, null, null, phone.international(),
                 phone.countryPrefix());
         List<String> channels = phone.requiresInternationalPermission() ? List.of("sms", "international_sms") : List.of("sms");
-        if (!highVolume.covers(service, key.keyType())) {
-            writer.save(row, service, channels);
-        } else if (highVolume.queueSave(row, service, channels)) {
-            return AcceptedNotification.responseOnly(response);
-        }
-        return new AcceptedNotification(DeliveryTask.first(id, "sms"), queues.forSend("sms", key.keyType()), response);
+        return acceptance.accept(row, service, channels, response);
     }
 
     private String sender(Service service, String senderId) {
