@@ -1,7 +1,5 @@
 package org.notifyhub.jobs;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.notifyhub.jobs.CsvFileError.Kind;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.InvalidRecipientException;
@@ -12,16 +10,10 @@ import org.notifyhub.templates.Placeholders;
 import org.notifyhub.templates.SmsRenderer;
 import org.notifyhub.templates.TemplateType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,12 +42,6 @@ public final class RecipientCsvChecker {
             "address line 6", "address line 7");
     private static final int MIN_ADDRESS_COLUMNS = 3;
 
-    // Notify reads with skipinitialspace and skips blank lines; we also drop trailing spaces outside quotes.
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .get();
-
     private final int maxRowErrors;
 
     public RecipientCsvChecker() {
@@ -77,8 +63,8 @@ public final class RecipientCsvChecker {
         Objects.requireNonNull(csv, "csv");
         Objects.requireNonNull(in, "in");
         try {
-            Iterator<CSVRecord> records = FORMAT.parse(utf8WithoutBom(in)).iterator();
-            List<String> headers = nextNonBlank(records);
+            CsvRows records = CsvRows.read(in);
+            List<String> headers = records.next();
             if (headers == null) {
                 return invalid(0, CsvFileError.of(Kind.EMPTY_FILE, "Your file is empty."));
             }
@@ -93,7 +79,7 @@ public final class RecipientCsvChecker {
             int rowErrorCount = 0;
             Map<Integer, CsvRowError> rowErrors = new LinkedHashMap<>();
             List<String> row;
-            while ((row = nextNonBlank(records)) != null) {
+            while ((row = records.next()) != null) {
                 if (row.stream().anyMatch(RecipientCsvChecker::hasControlCharacters)) {
                     return notCsv();
                 }
@@ -124,28 +110,6 @@ public final class RecipientCsvChecker {
             // bytes that are not UTF-8, or quoting that never closes
             return notCsv();
         }
-    }
-
-    private static List<String> nextNonBlank(Iterator<CSVRecord> records) {
-        while (records.hasNext()) {
-            List<String> values = records.next().toList();
-            if (values.stream().anyMatch(value -> !value.isEmpty())) {
-                return values;
-            }
-        }
-        return null;
-    }
-
-    private static Reader utf8WithoutBom(InputStream in) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 
     /** Text files have no control characters but tab and line breaks; spreadsheets and images do. */
@@ -356,16 +320,8 @@ public final class RecipientCsvChecker {
             }
         }
 
-        /** Every column, first of each name: the renderer matches names itself and ignores the rest. */
         private Map<String, String> personalisation(List<String> row) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < columns.headers.size(); i++) {
-                String header = columns.headers.get(i);
-                if (!header.isEmpty()) {
-                    values.putIfAbsent(header, value(row, i));
-                }
-            }
-            return values;
+            return JobRows.personalisation(columns.headers, row);
         }
 
         private List<String> messageErrors(Map<String, String> personalisation) {

@@ -7,8 +7,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +26,11 @@ public class NotificationRepository {
             reference, client_reference, _personalisation, reply_to_text, postage, created_by_id, international, phone_prefix""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
 
-    public NotificationRepository(JdbcClient jdbc) {
+    public NotificationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
     }
 
     public void insert(NotificationRow n) {
@@ -36,38 +42,64 @@ public class NotificationRepository {
         return insert(n, " ON CONFLICT (id) DO NOTHING") == 1;
     }
 
+    private static final String INSERT = "INSERT INTO notifications (" + COLUMNS + """
+            ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
+            :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
+            :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
+            :international, :phonePrefix)""";
+
     private int insert(NotificationRow n, String onConflict) {
-        return jdbc.sql("INSERT INTO notifications (" + COLUMNS + """
-                        ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
-                        :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
-                        :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
-                        :international, :phonePrefix)""" + onConflict)
-                .param("id", n.id())
-                .param("to", n.to())
-                .param("normalisedTo", n.normalisedTo())
-                .param("jobId", n.jobId())
-                .param("jobRowNumber", n.jobRowNumber())
-                .param("serviceId", n.serviceId())
-                .param("templateId", n.templateId())
-                .param("templateVersion", n.templateVersion())
-                .param("apiKeyId", n.apiKeyId())
-                .param("keyType", n.keyType())
-                .param("billableUnits", n.billableUnits())
-                .param("notificationType", n.notificationType())
-                .param("createdAt", n.createdAt())
-                .param("sentAt", n.sentAt())
-                .param("sentBy", n.sentBy())
-                .param("updatedAt", n.updatedAt())
-                .param("status", n.status().wireName())
-                .param("reference", n.reference())
-                .param("clientReference", n.clientReference())
-                .param("personalisation", n.encryptedPersonalisation())
-                .param("replyToText", n.replyToText())
-                .param("postage", n.postage())
-                .param("createdById", n.createdById())
-                .param("international", n.international())
-                .param("phonePrefix", n.phonePrefix())
-                .update();
+        return jdbc.sql(INSERT + onConflict).params(parameters(n)).update();
+    }
+
+    /**
+     * Saves a batch of rows in one round trip. A row whose id, or job and row number, is already there is left as it
+     * is (a repeated job save task); the rows actually written are returned.
+     */
+    public List<NotificationRow> insertAllIfAbsent(List<NotificationRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        SqlParameterSource[] batch = rows.stream().map(row -> new MapSqlParameterSource(parameters(row)))
+                .toArray(SqlParameterSource[]::new);
+        int[] counts = batchJdbc.batchUpdate(INSERT + " ON CONFLICT DO NOTHING", batch);
+        List<NotificationRow> inserted = new ArrayList<>(rows.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                inserted.add(rows.get(i));
+            }
+        }
+        return inserted;
+    }
+
+    private static Map<String, Object> parameters(NotificationRow n) {
+        Map<String, Object> p = new HashMap<>(32);
+        p.put("id", n.id());
+        p.put("to", n.to());
+        p.put("normalisedTo", n.normalisedTo());
+        p.put("jobId", n.jobId());
+        p.put("jobRowNumber", n.jobRowNumber());
+        p.put("serviceId", n.serviceId());
+        p.put("templateId", n.templateId());
+        p.put("templateVersion", n.templateVersion());
+        p.put("apiKeyId", n.apiKeyId());
+        p.put("keyType", n.keyType());
+        p.put("billableUnits", n.billableUnits());
+        p.put("notificationType", n.notificationType());
+        p.put("createdAt", n.createdAt());
+        p.put("sentAt", n.sentAt());
+        p.put("sentBy", n.sentBy());
+        p.put("updatedAt", n.updatedAt());
+        p.put("status", n.status().wireName());
+        p.put("reference", n.reference());
+        p.put("clientReference", n.clientReference());
+        p.put("personalisation", n.encryptedPersonalisation());
+        p.put("replyToText", n.replyToText());
+        p.put("postage", n.postage());
+        p.put("createdById", n.createdById());
+        p.put("international", n.international());
+        p.put("phonePrefix", n.phonePrefix());
+        return p;
     }
 
     public Optional<NotificationRow> find(UUID id) {

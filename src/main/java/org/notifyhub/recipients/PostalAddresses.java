@@ -67,23 +67,31 @@ public final class PostalAddresses {
      * ({@code address line 1}, {@code Address_Line-1} and {@code ADDRESSLINE1} are the same column).
      */
     public static PostalAddress fromCsvRow(Map<String, String> row) {
+        return fromPersonalisation(addressFields(row));
+    }
+
+    /**
+     * The address cells of a CSV row under the API's personalisation keys ({@code address_line_1}…, {@code postcode}),
+     * so a letter from a job reads its address the way a letter from the API does. Absent columns are left out.
+     */
+    public static Map<String, String> addressFields(Map<String, String> row) {
         Objects.requireNonNull(row, "row");
         Map<String, String> byColumnKey = new HashMap<>();
         row.forEach((column, value) -> {
             if (column != null) {
-                byColumnKey.put(columnKey(column), value);
+                byColumnKey.putIfAbsent(columnKey(column), value);
             }
         });
         Map<String, String> personalisation = new HashMap<>();
-        for (String key : LINES_1_TO_6) {
-            personalisation.put(key, byColumnKey.get(columnKey(key)));
+        List<String> keys = new ArrayList<>(LINES_1_TO_6);
+        keys.add(byColumnKey.containsKey(columnKey(LINE_7)) ? LINE_7 : POSTCODE);
+        for (String key : keys) {
+            String value = byColumnKey.get(columnKey(key));
+            if (value != null) {
+                personalisation.put(key, value);
+            }
         }
-        if (byColumnKey.containsKey(columnKey(LINE_7))) {
-            personalisation.put(LINE_7, byColumnKey.get(columnKey(LINE_7)));
-        } else {
-            personalisation.put(POSTCODE, byColumnKey.get(columnKey(POSTCODE)));
-        }
-        return fromPersonalisation(personalisation);
+        return personalisation;
     }
 
     /**

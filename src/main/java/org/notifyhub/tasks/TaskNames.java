@@ -3,36 +3,36 @@ package org.notifyhub.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.camel.Body;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the {@code task} field that names what a shared-queue message asks for (as a Celery task name does), and
- * refuses names not on the list, so a message can only ever reach the routes meant to take it.
+ * refuses names not on the queue's list, so a message can only ever reach the routes meant to take it.
  */
 @Component
 public class TaskNames {
 
     private final ObjectMapper mapper;
-    private final Set<String> known;
 
-    public TaskNames(ObjectMapper mapper, @Value("${notify.database-tasks}") Set<String> known) {
+    public TaskNames(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.known = known;
     }
 
-    public String of(@Body String message) {
+    /** @param known the queue's task names, comma-separated */
+    public String of(@Body String message, String known) {
         String task;
         try {
             JsonNode json = mapper.readTree(message);
             task = json == null ? "" : json.path("task").asText("");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("A database task must be JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("A task message must be JSON: " + e.getOriginalMessage(), e);
         }
-        if (!known.contains(task)) {
-            throw new IllegalArgumentException("Unknown database task '" + task + "'; known: " + known);
+        List<String> names = Arrays.stream(known.split(",")).map(String::trim).toList();
+        if (!names.contains(task)) {
+            throw new IllegalArgumentException("Unknown task '" + task + "'; this queue takes " + names);
         }
         return task;
     }

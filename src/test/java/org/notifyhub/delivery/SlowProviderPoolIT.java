@@ -57,7 +57,8 @@ class SlowProviderPoolIT extends HubIntegrationTest {
         config.setConnectionTimeout(1000);
         try (HikariDataSource twoConnections = new HikariDataSource(config)) {
             JdbcClient jdbc = JdbcClient.create(twoConnections);
-            NotificationRepository notifications = new NotificationRepository(jdbc);
+            NotificationRepository notifications = new NotificationRepository(jdbc,
+                    new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(twoConnections));
             EmailProvider slowProvider = new EmailProvider() {
                 @Override
                 public String name() {

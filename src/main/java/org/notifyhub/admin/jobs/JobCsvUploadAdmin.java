@@ -19,6 +19,7 @@ import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.jobs.CsvFileError;
 import org.notifyhub.jobs.CsvRowError;
+import org.notifyhub.jobs.JobCsvStore;
 import org.notifyhub.jobs.RecipientCsv;
 import org.notifyhub.jobs.RecipientCsvChecker;
 import org.notifyhub.jobs.RecipientCsvResult;
@@ -95,7 +96,7 @@ public class JobCsvUploadAdmin {
         if (senderId != null) {
             metadata.put("sender_id", senderId);
         }
-        store.put(csvBucket, "service-" + serviceId + "-notify/" + jobId + ".csv", csv, "text/csv", metadata);
+        store.put(csvBucket, JobCsvStore.key(serviceId, jobId), csv, "text/csv", metadata);
         return new Data<>(new Uploaded(jobId, template.id(), fileName, result.rowCount(), true));
     }
 
