@@ -140,6 +140,16 @@ public final class RecipientCsvChecker {
         return "‘" + column + "’";
     }
 
+    /** The admin app's formatted_list: ‘a’, ‘b’ and ‘c’ (or ‘a’ or ‘b’), after a singular or plural prefix. */
+    static String formattedList(List<String> items, String conjunction, String prefix, String prefixPlural) {
+        List<String> quoted = items.stream().map(RecipientCsvChecker::quoted).toList();
+        if (quoted.size() == 1) {
+            return prefix + quoted.get(0);
+        }
+        return prefixPlural + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " "
+                + quoted.get(quoted.size() - 1);
+    }
+
     /** The header row read against the template: where the recipient and personalisation columns are. */
     static final class Columns {
 
@@ -184,7 +194,7 @@ public final class RecipientCsvChecker {
                 if (!indexByKey.keySet().containsAll(recipientKeys)) {
                     String column = type == TemplateType.SMS ? PHONE_NUMBER : EMAIL_ADDRESS;
                     errors.add(new CsvFileError(Kind.NO_RECIPIENT_COLUMN,
-                            "Your file needs a column called " + quoted(column) + ".", List.of(column)));
+                            "Your file needs a column called " + quoted(column) + ". " + rightNow(), List.of(column)));
                 }
                 return;
             }
@@ -193,9 +203,15 @@ public final class RecipientCsvChecker {
                     && presentCount(ADDRESS_LINES_1_TO_7) < MIN_ADDRESS_COLUMNS) {
                 errors.add(new CsvFileError(Kind.NO_RECIPIENT_COLUMN,
                         "Your file needs at least 3 address columns, for example ‘address line 1’, "
-                                + "‘address line 2’ and ‘address line 3’.",
+                                + "‘address line 2’ and ‘address line 3’. " + rightNow(),
                         ADDRESS_LINES_1_TO_6_AND_POSTCODE.subList(0, MIN_ADDRESS_COLUMNS)));
             }
+        }
+
+        /** The admin app's second sentence: what the file has instead. */
+        private String rightNow() {
+            List<String> named = headers.stream().filter(header -> !header.isEmpty()).toList();
+            return "Right now it has " + formattedList(named, "and", "one column, called ", "columns called ") + ".";
         }
 
         private long presentCount(List<String> columns) {
@@ -214,9 +230,8 @@ public final class RecipientCsvChecker {
                     .toList();
             if (!duplicated.isEmpty()) {
                 errors.add(new CsvFileError(Kind.DUPLICATE_RECIPIENT_COLUMNS,
-                        "Your file has more than one column for the same recipient: "
-                                + String.join(", ", duplicated.stream().map(RecipientCsvChecker::quoted).toList())
-                                + ". Delete or rename one of them.",
+                        "We found more than one column called " + formattedList(duplicated, "or", "", "")
+                                + ". Delete or rename one of these columns and try again.",
                         duplicated));
             }
         }
@@ -234,12 +249,9 @@ public final class RecipientCsvChecker {
                 }
             }
             if (!missing.isEmpty()) {
-                String called = missing.size() == 1
-                        ? "a column called " + quoted(missing.get(0))
-                        : "columns called " + String.join(", ", missing.stream().map(RecipientCsvChecker::quoted).toList());
                 errors.add(new CsvFileError(Kind.MISSING_COLUMNS,
-                        "The columns in your file need to match the double brackets in your template. Your file is missing "
-                                + called + ".",
+                        "Your column names need to match the double brackets in your template. Your file is missing "
+                                + formattedList(missing, "and", "a column called ", "columns called ") + ".",
                         missing));
             }
         }

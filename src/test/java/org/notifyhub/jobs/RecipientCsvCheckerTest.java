@@ -189,15 +189,19 @@ class RecipientCsvCheckerTest {
     void fileErrorsSayWhichColumnsAndUseNotifyWording() {
         assertThat(check(SMS, "mobile,name\n07700900123,A\n").fileErrors())
                 .containsExactly(new CsvFileError(Kind.NO_RECIPIENT_COLUMN,
-                        "Your file needs a column called ‘phone number’.", List.of("phone number")));
+                        "Your file needs a column called ‘phone number’. Right now it has columns called ‘mobile’ and ‘name’.",
+                        List.of("phone number")));
         assertThat(check(EMAIL, "email address\na@example.com\n").fileErrors())
                 .containsExactly(new CsvFileError(Kind.MISSING_COLUMNS,
-                        "The columns in your file need to match the double brackets in your template. "
-                                + "Your file is missing columns called ‘name’, ‘reference’.",
+                        "Your column names need to match the double brackets in your template. "
+                                + "Your file is missing columns called ‘name’ and ‘reference’.",
                         List.of("name", "reference")));
         assertThat(check(SMS, "phone number,name,PHONE-NUMBER\n07700900123,A,07700900123\n").fileErrors())
-                .extracting(CsvFileError::columns)
-                .containsExactly(List.of("phone number", "PHONE-NUMBER"));
+                .containsExactly(new CsvFileError(Kind.DUPLICATE_RECIPIENT_COLUMNS, "We found more than one column called"
+                        + " ‘phone number’ or ‘PHONE-NUMBER’. Delete or rename one of these columns and try again.",
+                        List.of("phone number", "PHONE-NUMBER")));
+        assertThat(check(SMS, "mobile\n07700900123\n").fileErrors()).extracting(CsvFileError::message)
+                .contains("Your file needs a column called ‘phone number’. Right now it has one column, called ‘mobile’.");
     }
 
     @Test
