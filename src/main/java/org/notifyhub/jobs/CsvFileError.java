@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record CsvFileError(Kind kind, String message, List<String> columns) {
 
-    public enum Kind { NOT_CSV, EMPTY_FILE, NO_ROWS, NO_RECIPIENT_COLUMN, DUPLICATE_RECIPIENT_COLUMNS, MISSING_COLUMNS, TOO_MANY_ROWS }
+    public enum Kind { NOT_CSV, EMPTY_FILE, NO_ROWS, NO_RECIPIENT_COLUMN, DUPLICATE_RECIPIENT_COLUMNS, MISSING_COLUMNS, TOO_MANY_ROWS,
+        NOT_ALLOWED_TO_SEND_TO }
 
     public CsvFileError {
         Objects.requireNonNull(kind, "kind");

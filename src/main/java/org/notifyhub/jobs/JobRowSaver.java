@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +142,7 @@ public class JobRowSaver {
             this.service = service;
             this.template = template;
             this.sender = sender(job, template.templateType());
-            this.allowedRecipients = service.restricted() ? teamRecipients(template.templateType()) : null;
+            this.allowedRecipients = service.restricted() ? team.normalised(service.id(), template.templateType()) : null;
         }
 
         NotificationRow build(SaveTask.Row row) {
@@ -205,24 +204,6 @@ public class JobRowSaver {
         /** A trial service's job rows go only to its team and guest list, as Notify skips the rest. */
         private boolean allowed(String normalisedRecipient) {
             return allowedRecipients == null || allowedRecipients.contains(normalisedRecipient);
-        }
-
-        private Set<String> teamRecipients(String type) {
-            Set<String> allowed = new HashSet<>();
-            switch (type) {
-                case "sms" -> team.phoneNumbers(service.id()).forEach(number -> {
-                    try {
-                        allowed.add(PhoneNumbers.parse(number).normalised());
-                    } catch (InvalidRecipientException ignoredBadTeamNumber) {
-                        log.debug("Team number {} of service {} is not valid", number, service.id());
-                    }
-                });
-                case "email" -> team.emailAddresses(service.id()).forEach(email -> allowed.add(EmailAddresses.normalise(email)));
-                default -> {
-                    // letters: trial services cannot create letter jobs at all
-                }
-            }
-            return allowed;
         }
     }
 

@@ -95,6 +95,10 @@ public final class RecipientCsvChecker {
                     }
                 }
             }
+            if (rowChecker != null && rowChecker.notAllowed > 0) {
+                fileErrors.add(CsvFileError.of(Kind.NOT_ALLOWED_TO_SEND_TO, notAllowedMessage(csv.templateType(),
+                        rowChecker.notAllowed)));
+            }
             if (rowCount == 0) {
                 fileErrors.add(CsvFileError.of(Kind.NO_ROWS,
                         "Your file is missing some rows. It needs at least one row of data."));
@@ -121,6 +125,14 @@ public final class RecipientCsvChecker {
             }
         }
         return false;
+    }
+
+    /** The admin app's trial-mode banner, as one sentence. */
+    private static String notAllowedMessage(TemplateType type, int count) {
+        String recipient = type == TemplateType.SMS ? PHONE_NUMBER : EMAIL_ADDRESS;
+        String plural = type == TemplateType.SMS ? "s" : "es";
+        return "You cannot send to " + (count == 1 ? "this " + recipient : "these " + recipient + plural)
+                + ". In trial mode you can only send to yourself and members of your team.";
     }
 
     private static RecipientCsvResult notCsv() {
@@ -262,6 +274,8 @@ public final class RecipientCsvChecker {
 
         private final RecipientCsv csv;
         private final Columns columns;
+        /** Valid recipients a trial-mode service may not send to. */
+        int notAllowed;
         /** With no placeholders every row renders the same message, so it is measured once. */
         private final List<String> fixedMessageErrors;
 
@@ -277,14 +291,12 @@ public final class RecipientCsvChecker {
             Map<String, String> cells = new LinkedHashMap<>();
             List<String> messages = new ArrayList<>();
             switch (csv.templateType()) {
-                case SMS -> checkRecipient(row, PHONE_NUMBER, cells, value -> {
-                    if (csv.allowInternationalSms()) {
-                        PhoneNumbers.parse(value);
-                    } else {
-                        PhoneNumbers.parseUk(value);
-                    }
+                case SMS -> checkRecipient(row, PHONE_NUMBER, cells, value -> csv.allowInternationalSms()
+                        ? PhoneNumbers.parse(value).normalised() : PhoneNumbers.parseUk(value).normalised());
+                case EMAIL -> checkRecipient(row, EMAIL_ADDRESS, cells, value -> {
+                    EmailAddresses.validate(value);
+                    return EmailAddresses.normalise(value);
                 });
-                case EMAIL -> checkRecipient(row, EMAIL_ADDRESS, cells, EmailAddresses::validate);
                 case LETTER -> checkAddress(row, messages);
             }
             for (String column : columns.personalisationColumns) {
@@ -299,8 +311,9 @@ public final class RecipientCsvChecker {
             return cells.isEmpty() && messages.isEmpty() ? null : new CsvRowError(index, cells, messages);
         }
 
+        /** Checks a recipient and gives back its normalised form. */
         private interface Validator {
-            void validate(String value);
+            String validate(String value);
         }
 
         private void checkRecipient(List<String> row, String column, Map<String, String> cells, Validator validator) {
@@ -311,7 +324,10 @@ public final class RecipientCsvChecker {
                 return;
             }
             try {
-                validator.validate(value);
+                String normalised = validator.validate(value);
+                if (csv.guestList() != null && !csv.guestList().contains(normalised)) {
+                    notAllowed++;
+                }
             } catch (InvalidRecipientException invalid) {
                 cells.put(columns.headers.get(i), invalid.getMessage());
             }

@@ -1,7 +1,12 @@
 package org.notifyhub.services;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.notifyhub.recipients.EmailAddresses;
+import org.notifyhub.recipients.InvalidRecipientException;
+import org.notifyhub.recipients.PhoneNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,5 +40,25 @@ public class TeamRecipients {
                 .param("serviceId", serviceId)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * The team's and guest list's recipients of one channel ({@code sms} or {@code email}) in the normalised form
+     * notifications are matched by; entries that are not valid recipients are left out.
+     */
+    public Set<String> normalised(UUID serviceId, String channel) {
+        Set<String> normalised = new HashSet<>();
+        if ("sms".equals(channel)) {
+            for (String number : phoneNumbers(serviceId)) {
+                try {
+                    normalised.add(PhoneNumbers.parse(number).normalised());
+                } catch (InvalidRecipientException notAPhoneNumber) {
+                    // a guest list entry that was never valid cannot match anyone
+                }
+            }
+        } else if ("email".equals(channel)) {
+            emailAddresses(serviceId).forEach(email -> normalised.add(EmailAddresses.normalise(email)));
+        }
+        return normalised;
     }
 }

@@ -182,6 +182,23 @@ class JobsAdminApiIT extends AdminApiTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aServiceInTrialModeCanUploadOnlyItsTeamAndGuestList() throws Exception {
+        TestService trial = testServices.create(true, List.of("sms"));
+        testServices.addToGuestList(trial.id(), "mobile", "07700900123");
+
+        AdminClient.Response stranger = admin.send("POST", "/service/" + trial.id() + "/job/upload?template_id="
+                + trial.smsTemplate(), "phone number,name\n07700900999,Eve\n", "Bearer " + admin.token(), "text/csv");
+        String guestJob = upload(trial, trial.smsTemplate(), "phone number,name\n+447700900123,Guest\n", "");
+
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.json().at("/message/file_errors/0").asText())
+                .isEqualTo("You cannot send to this phone number. In trial mode you can only send to yourself and"
+                        + " members of your team.");
+        assertThat(createJob(trial, guestJob, null).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(guestJob) == 1);
+    }
+
     private String upload(TestService service, UUID template, String csv, String extra) throws Exception {
         AdminClient.Response response = admin.send("POST", "/service/" + service.id() + "/job/upload?template_id="
                 + template + "&original_file_name=people.csv" + extra, csv, "Bearer " + admin.token(), "text/csv");

@@ -205,6 +205,21 @@ class RecipientCsvCheckerTest {
     }
 
     @Test
+    void aServiceInTrialModeMaySendOnlyToItsTeamAndGuestList() {
+        RecipientCsv trial = SMS.restrictedTo(java.util.Set.of("447700900123"));
+
+        RecipientCsvResult allowed = check(trial, "phone number,name\n+44 7700 900123,A\n");
+        RecipientCsvResult notAllowed = check(trial,
+                "phone number,name\n07700900123,A\n07700900456,B\n07700900789,C\n");
+
+        assertThat(allowed.valid()).isTrue();
+        assertThat(notAllowed.valid()).isFalse();
+        assertThat(notAllowed.fileErrors()).containsExactly(new CsvFileError(Kind.NOT_ALLOWED_TO_SEND_TO,
+                "You cannot send to these phone numbers. In trial mode you can only send to yourself and members of"
+                        + " your team.", List.of()));
+    }
+
+    @Test
     void byteOrderMarkIsIgnored() {
         RecipientCsvResult result = checker.check(SMS, resource("bom-sms.csv"));
 

@@ -26,6 +26,7 @@ import org.notifyhub.jobs.RecipientCsvResult;
 import org.notifyhub.services.SenderRepository;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
+import org.notifyhub.services.TeamRecipients;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
 import org.notifyhub.templates.TemplateType;
@@ -49,17 +50,19 @@ public class JobCsvUploadAdmin {
     private final ServiceRepository services;
     private final TemplateRepository templates;
     private final SenderRepository senders;
+    private final TeamRecipients team;
     private final ObjectStorage store;
     private final RecipientCsvChecker checker = new RecipientCsvChecker();
     private final String csvBucket;
 
     public JobCsvUploadAdmin(KnownServices knownServices, ServiceRepository services, TemplateRepository templates,
-                             SenderRepository senders, ObjectStorage store,
+                             SenderRepository senders, TeamRecipients team, ObjectStorage store,
                              @Value("${notify.buckets.csv-upload}") String csvBucket) {
         this.knownServices = knownServices;
         this.services = services;
         this.templates = templates;
         this.senders = senders;
+        this.team = team;
         this.store = store;
         this.csvBucket = csvBucket;
     }
@@ -107,6 +110,9 @@ public class JobCsvUploadAdmin {
             case LETTER -> RecipientCsv.letter(template.subject(), template.content(),
                     service.hasPermission("international_letters"));
         };
+        if (service.restricted() && type != TemplateType.LETTER) {
+            spec = spec.restrictedTo(team.normalised(service.id(), type.wireName()));
+        }
         try (ByteArrayInputStream in = new ByteArrayInputStream(csv)) {
             return checker.check(spec, in);
         } catch (IOException e) {
