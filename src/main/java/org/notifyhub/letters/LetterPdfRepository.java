@@ -14,9 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LetterPdfRepository {
 
-    private static final String AWAITING_TEMPLATED_PDF = """
-             notification_type = 'letter' AND billable_units = 0
-             AND (notification_status = 'created' OR (notification_status = 'sending' AND key_type = 'test'))""";
+    private static final String AWAITING_TEMPLATED_PDF = " notification_type = 'letter' AND billable_units = 0"
+            + " AND (notification_status = 'created' OR (notification_status = 'sending' AND key_type = 'test'))";
     private static final String AWAITING_SCAN = " notification_type = 'letter' AND notification_status = 'pending-virus-check'";
 
     private final JdbcClient jdbc;
