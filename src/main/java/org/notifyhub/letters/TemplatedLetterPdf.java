@@ -198,16 +198,18 @@ public final class TemplatedLetterPdf {
     /** Splits text into lines no wider than {@code width}: at the author's line breaks, then between words. */
     static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
+        float space = width(" ", font, size);
         for (String paragraphLine : printable(text, font).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : paragraphLine.split(" ")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = width(word, font, size);
+                if (line.isEmpty() ? wordWidth <= width : lineWidth + space + wordWidth <= width) {
+                    lineWidth += line.isEmpty() ? wordWidth : space + wordWidth;
+                    line.append(line.isEmpty() ? "" : " ").append(word);
                     continue;
                 }
                 if (!line.isEmpty()) {
@@ -225,6 +227,7 @@ public final class TemplatedLetterPdf {
                     rest = rest.substring(fit);
                 }
                 line.append(rest);
+                lineWidth = width(rest, font, size);
             }
             lines.add(line.toString());
         }
