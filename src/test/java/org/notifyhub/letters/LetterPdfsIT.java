@@ -134,7 +134,8 @@ class LetterPdfsIT extends HubIntegrationTest {
         assertThat(letter.status()).isEqualTo(NotificationStatus.SENDING);
         assertThat(s3.getObjectAsBytes(r -> r.bucket(testBucket).key(LetterPdfNames.fileName("", letter.reference(),
                 "second", letter.createdAt()))).asByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
-        List<String> responses = responseFilesFor(letter.reference());
+        // the response file is written just after the sheets are recorded
+        List<String> responses = await().atMost(WAIT).until(() -> responseFilesFor(letter.reference()), r -> !r.isEmpty());
         assertThat(responses).hasSize(1).allMatch(name -> name.matches("NOTIFY-\\d{14}-RSP\\.TXT"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(responseBucket).key(responses.get(0))).asUtf8String())
                 .isEqualTo(letter.reference() + "|Sent|0|Sorted\n");
@@ -161,6 +162,30 @@ class LetterPdfsIT extends HubIntegrationTest {
         NotificationRow replayed = awaitSheets(id);
         assertThat(keys(pdfBucket, LetterPdfNames.prefix(LetterPdfNames.folder(replayed.createdAt()), replayed.reference())))
                 .hasSize(1);
+    }
+
+    @Test
+    void aLetterTaskThatKeepsFailingEndsInTechnicalFailure() throws Exception {
+        String id = new NotificationClient(service.normalKey(), baseUrl()).sendLetter(service.letterTemplate().toString(),
+                personalisation(Map.of("name", "Broken")), null).getNotificationId().toString();
+        awaitSheets(id);
+        // personalisation that no longer decrypts: every attempt at the PDF fails
+        jdbc.sql("UPDATE notifications SET billable_units = 0, _personalisation = 'not encrypted' WHERE id = :id")
+                .param("id", UUID.fromString(id)).update();
+
+        redeliver(pdfQueue, id);
+
+        NotificationRow letter = notifications.find(UUID.fromString(id)).orElseThrow();
+        assertThat(letter.status()).isEqualTo(NotificationStatus.TECHNICAL_FAILURE);
+        assertThat(letter.billableUnits()).isZero();
+    }
+
+    @Test
+    void aMessageThatIsNotALetterTaskIsDropped() {
+        String url = sqs.getQueueUrl(r -> r.queueName(letterTasksQueue)).queueUrl();
+        sqs.sendMessage(r -> r.queueUrl(url).messageBody("not json"));
+
+        awaitQueueEmpty(url);
     }
 
     @Test
@@ -276,6 +301,10 @@ class LetterPdfsIT extends HubIntegrationTest {
     private void redeliver(String queue, String id) {
         String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
         sqs.sendMessage(r -> r.queueUrl(url).messageBody("{\"notification_id\": \"" + id + "\"}"));
+        awaitQueueEmpty(url);
+    }
+
+    private void awaitQueueEmpty(String url) {
         await().atMost(WAIT).pollDelay(Duration.ofMillis(200)).until(() -> {
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
