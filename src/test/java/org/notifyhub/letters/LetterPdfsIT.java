@@ -106,6 +106,12 @@ class LetterPdfsIT extends HubIntegrationTest {
                             .withZoneSameInstant(java.time.ZoneId.of("Europe/London")).toLocalDate()));
         }
         assertThat(client.getPdfForLetter(id)).isEqualTo(stored);
+
+        redeliver(pdfQueue, id);
+
+        assertThat(notifications.find(UUID.fromString(id)).orElseThrow()).isEqualTo(letter);
+        assertThat(keys(pdfBucket, LetterPdfNames.prefix(LetterPdfNames.folder(letter.createdAt()), letter.reference())))
+                .containsExactly(key);
     }
 
     @Test
