@@ -47,6 +47,20 @@ class TemplatedLetterPdfTest {
     }
 
     @Test
+    void aSevenLineAddressStillFitsTheWindow() throws IOException {
+        List<String> seven = List.of("The Occupier", "Flat 2", "3 Long Road", "Little Village", "Big Town", "Shire",
+                "SW1A 1AA");
+        TemplatedLetterPdf.Rendered rendered = TemplatedLetterPdf.render(new TemplatedLetterPdf.Content(seven, "",
+                LocalDate.of(2026, 1, 5), "Subject", LetterMarkdown.blocks("Body")));
+
+        try (PDDocument pdf = Loader.loadPDF(rendered.pdf())) {
+            assertThat(PrecompiledLetterValidator.addressWindowText(pdf.getPage(0)).strip().split("\\R"))
+                    .containsExactlyElementsOf(seven);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("5 January 2026");
+        }
+    }
+
+    @Test
     void pageBreaksStartANewPageAndEveryPageIsNumbered() throws IOException {
         TemplatedLetterPdf.Rendered rendered = render("One\n\n***\n\nTwo\n\n***\n\nThree");
 
