@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -24,7 +25,11 @@ public class ObjectStorage {
         try {
             putObject(bucket, key, content, contentType, metadata);
         } catch (NoSuchBucketException e) {
-            s3.createBucket(request -> request.bucket(bucket));
+            try {
+                s3.createBucket(request -> request.bucket(bucket));
+            } catch (BucketAlreadyOwnedByYouException alreadyCreated) {
+                // another worker created it at the same moment
+            }
             putObject(bucket, key, content, contentType, metadata);
         }
     }

@@ -15,6 +15,7 @@ import org.apache.camel.Body;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.common.SqsBatches;
 import org.notifyhub.delivery.DeliveryQueues;
+import org.notifyhub.letters.LetterPdfTask;
 import org.notifyhub.notifications.DeliveryTask;
 import org.notifyhub.notifications.DvlaReference;
 import org.notifyhub.notifications.NotificationContent;
@@ -72,7 +73,7 @@ public class JobRowSaver {
                        NotificationContent content, NotificationRepository notifications,
                        DeliveryQueues deliveryQueues, SqsBatches queue, Clock clock,
                        @Value("${notify.sms.default-sender}") String defaultSmsSender,
-                       @Value("${notify.queues.create-letters-pdf-tasks:${notify.queue-prefix}create-letters-pdf-tasks}")
+                       @Value("${notify.queues.create-letters-pdf-tasks}")
                        String letterPdfQueue) {
         this.mapper = mapper;
         this.encryption = encryption;
@@ -121,7 +122,7 @@ public class JobRowSaver {
         }
         List<String> tasks = new ArrayList<>(saved.size());
         for (NotificationRow row : saved) {
-            tasks.add("letter".equals(type) ? write(Map.of("notification_id", row.id()))
+            tasks.add("letter".equals(type) ? write(new LetterPdfTask(row.id()))
                     : write(DeliveryTask.first(row.id(), type)));
         }
         queue.send("letter".equals(type) ? letterPdfQueue : deliveryQueues.forSend(type, ApiKey.NORMAL), tasks);

@@ -1,9 +1,12 @@
 package org.notifyhub.notifications;
 
-/** What an intake hands back to its route: the task to queue (and on which queue), and the response to return. */
-public record AcceptedNotification(DeliveryTask task, String queue, Object response) {
+/**
+ * What an intake hands back to its route: the task to queue (a {@link DeliveryTask}, or a letter's
+ * {@link org.notifyhub.letters.LetterPdfTask}) and on which queue, and the response to return.
+ */
+public record AcceptedNotification(Object task, String queue, Object response) {
 
-    /** Nothing to queue: a simulated recipient, or a letter (its pipeline starts elsewhere). */
+    /** Nothing to queue: a simulated recipient, or a save the high-volume path queues instead. */
     public static AcceptedNotification responseOnly(Object response) {
         return new AcceptedNotification(null, null, response);
     }

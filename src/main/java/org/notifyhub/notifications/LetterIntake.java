@@ -12,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.letters.LetterContactBlocks;
+import org.notifyhub.letters.LetterPdfTask;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.recipients.InvalidRecipientException;
@@ -21,9 +23,13 @@ import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedLetter;
 import org.notifyhub.templates.StoredTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** POST /v2/notifications/letter (templated): checks the address and content and makes the row durable. */
+/**
+ * POST /v2/notifications/letter (templated): checks the address and content, makes the row durable with the contact
+ * block it will print, and names the get-pdf-for-templated-letter task for the route to queue.
+ */
 @Component
 public class LetterIntake {
 
@@ -35,10 +41,13 @@ public class LetterIntake {
     private final SendResponses responses;
     private final Clock clock;
     private final PrecompiledLetterIntake precompiled;
+    private final LetterContactBlocks contactBlocks;
+    private final String pdfQueue;
 
     public LetterIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
                         NotificationWriter writer, SendResponses responses, Clock clock,
-                        PrecompiledLetterIntake precompiled) {
+                        PrecompiledLetterIntake precompiled, LetterContactBlocks contactBlocks,
+                        @Value("${notify.queues.create-letters-pdf-tasks}") String pdfQueue) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -47,6 +56,8 @@ public class LetterIntake {
         this.responses = responses;
         this.clock = clock;
         this.precompiled = precompiled;
+        this.contactBlocks = contactBlocks;
+        this.pdfQueue = pdfQueue;
     }
 
     public AcceptedNotification accept(@Body String body, @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,
@@ -61,7 +72,7 @@ public class LetterIntake {
             throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
         }
         if (request.has("content")) {
-            return AcceptedNotification.responseOnly(precompiled.accept(request, key));
+            return precompiled.accept(request, key);
         }
         SendSchemas.LETTER.validate(request);
         checks.permission(service, "letter");
@@ -81,8 +92,9 @@ public class LetterIntake {
         writer.save(new NotificationRow(id, address.to(), address.normalisedTo(), null, null, service.id(), template.id(),
                 template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
                 testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
-                content.encryptPersonalisation(personalisation), null, postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
-        return AcceptedNotification.responseOnly(response);
+                content.encryptPersonalisation(personalisation), contactBlocks.forTemplate(service.id(), template.id()),
+                postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+        return new AcceptedNotification(new LetterPdfTask(id), pdfQueue, response);
     }
 
     private static PostalAddress address(Map<String, Object> personalisation, Service service) {

@@ -5,5 +5,18 @@ import java.util.Optional;
 /** Where letter PDFs are kept; found by the letter's stable prefix so a filename change does not lose them. */
 public interface LetterPdfStore {
 
-    Optional<byte[]> find(NotificationRow letter);
+    /**
+     * The stored bytes of the letter's PDF, unchanged.
+     *
+     * @throws LetterPdfNotFoundException when no file has the letter's prefix where its status puts it
+     */
+    byte[] get(NotificationRow letter);
+
+    default Optional<byte[]> find(NotificationRow letter) {
+        try {
+            return Optional.of(get(letter));
+        } catch (LetterPdfNotFoundException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -31,7 +31,11 @@ public class LetterPdfs {
                     "PDF not available for letters in status technical-failure");
             case PENDING_VIRUS_CHECK -> throw notYet();
             default -> {
-                return store.find(row).orElseThrow(LetterPdfs::notYet);
+                try {
+                    return store.get(row);
+                } catch (LetterPdfNotFoundException e) {
+                    throw notYet();
+                }
             }
         }
     }

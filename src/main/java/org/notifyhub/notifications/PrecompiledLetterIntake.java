@@ -10,17 +10,20 @@ import java.util.UUID;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.letters.LetterPdfNames;
+import org.notifyhub.letters.LetterPdfTask;
 import org.notifyhub.letters.PrecompiledLetterUploads;
 import org.notifyhub.letters.PrecompiledTemplates;
 import org.notifyhub.notifications.v2.SendSchemas;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * POST /v2/notifications/letter with {@code content}: a precompiled PDF. The file goes to the scan bucket and the
- * letter waits in {@code pending-virus-check}; what happens next is the letters pipeline's.
+ * letter waits in {@code pending-virus-check}, with a scan-and-sanitise-letter task for the route to queue on
+ * letter-tasks.
  */
 @Component
 public class PrecompiledLetterIntake {
@@ -34,10 +37,12 @@ public class PrecompiledLetterIntake {
     private final NotificationContent content;
     private final NotificationWriter writer;
     private final Clock clock;
+    private final String letterTasksQueue;
 
     public PrecompiledLetterIntake(SendChecks checks, PrecompiledTemplates precompiledTemplates,
                                    TemplateRepository templates, PrecompiledLetterUploads uploads,
-                                   NotificationContent content, NotificationWriter writer, Clock clock) {
+                                   NotificationContent content, NotificationWriter writer, Clock clock,
+                                   @Value("${notify.queues.letter-tasks}") String letterTasksQueue) {
         this.checks = checks;
         this.precompiledTemplates = precompiledTemplates;
         this.templates = templates;
@@ -45,9 +50,10 @@ public class PrecompiledLetterIntake {
         this.content = content;
         this.writer = writer;
         this.clock = clock;
+        this.letterTasksQueue = letterTasksQueue;
     }
 
-    public SendResponses.PrecompiledSent accept(JsonNode request, AuthenticatedApiKey key) {
+    public AcceptedNotification accept(JsonNode request, AuthenticatedApiKey key) {
         SendSchemas.PRECOMPILED_LETTER.validate(request);
         Service service = key.service();
         checks.permission(service, "letter");
@@ -75,6 +81,7 @@ public class PrecompiledLetterIntake {
                 NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference,
                 content.encryptPersonalisation(Map.of("address_line_1", PROVIDED_AS_PDF)), null,
                 postage == null ? "second" : postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
-        return new SendResponses.PrecompiledSent(id, clientReference, postage);
+        return new AcceptedNotification(new LetterPdfTask(id), letterTasksQueue,
+                new SendResponses.PrecompiledSent(id, clientReference, postage));
     }
 }

@@ -3,7 +3,10 @@ package org.notifyhub.scheduling;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.ArrayList;
 import org.notifyhub.delivery.DeliveryQueues;
+import org.notifyhub.letters.LetterPdfRepository;
+import org.notifyhub.letters.LetterPdfTask;
 import org.notifyhub.notifications.DeliveryTask;
 import org.notifyhub.notifications.NotificationRepository;
 import org.slf4j.Logger;
@@ -14,14 +17,16 @@ import org.springframework.stereotype.Component;
 /**
  * replay-created-notifications: an email or SMS still {@code created} long after the API accepted it was never
  * queued (or its message was lost), so it is queued again. The claim in deliver-* keeps a replay from sending twice.
+ * Letters the same way (§4.6): a templated letter still without its PDF gets get-pdf-for-templated-letter again, and a
+ * precompiled one still in {@code pending-virus-check} its scan; both tasks do nothing to a letter that moved on.
  */
 @Component
 public class ReplayCreatedNotificationsJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCreatedNotificationsJob.class);
 
-    /** A delivery task and the send queue it belongs on. */
-    public record Replay(String queue, DeliveryTask task) {
+    /** A task (a {@link DeliveryTask} or a {@link LetterPdfTask}) and the queue it belongs on. */
+    public record Replay(String queue, Object task) {
     }
 
     private final NotificationRepository notifications;
@@ -30,18 +35,27 @@ public class ReplayCreatedNotificationsJob {
     private final int batchSize;
     private final DeliveryQueues queues;
     private final int abandonedClaimMinutes;
+    private final LetterPdfRepository letters;
+    private final String letterPdfQueue;
+    private final String letterScanQueue;
 
     public ReplayCreatedNotificationsJob(NotificationRepository notifications, Clock clock,
                                          @Value("${notify.replay-created-notifications.older-than-minutes}") int olderThanMinutes,
                                          @Value("${notify.replay-created-notifications.batch-size}") int batchSize,
                                          DeliveryQueues queues,
-                                         @Value("${notify.delivery.abandoned-claim-minutes}") int abandonedClaimMinutes) {
+                                         @Value("${notify.delivery.abandoned-claim-minutes}") int abandonedClaimMinutes,
+                                         LetterPdfRepository letters,
+                                         @Value("${notify.queues.create-letters-pdf-tasks}") String letterPdfQueue,
+                                         @Value("${notify.queues.letter-tasks}") String letterScanQueue) {
         this.notifications = notifications;
         this.clock = clock;
         this.olderThanMinutes = olderThanMinutes;
         this.batchSize = batchSize;
         this.queues = queues;
         this.abandonedClaimMinutes = abandonedClaimMinutes;
+        this.letters = letters;
+        this.letterPdfQueue = letterPdfQueue;
+        this.letterScanQueue = letterScanQueue;
     }
 
     public List<Replay> findStuck() {
@@ -50,10 +64,13 @@ public class ReplayCreatedNotificationsJob {
             log.warn("Released {} send(s) claimed but never sent; they will be replayed", released);
         }
         LocalDateTime cutOff = LocalDateTime.now(clock).minusMinutes(olderThanMinutes);
-        List<Replay> replays = notifications.findCreatedBefore(cutOff, batchSize).stream()
-                .map(row -> new Replay(queues.forSend(row.notificationType(), row.keyType()),
-                        DeliveryTask.first(row.id(), row.notificationType())))
-                .toList();
+        List<Replay> replays = new ArrayList<>();
+        notifications.findCreatedBefore(cutOff, batchSize).forEach(row -> replays.add(new Replay(
+                queues.forSend(row.notificationType(), row.keyType()), DeliveryTask.first(row.id(), row.notificationType()))));
+        letters.findAwaitingPdfSince(cutOff, batchSize)
+                .forEach(id -> replays.add(new Replay(letterPdfQueue, new LetterPdfTask(id))));
+        letters.findAwaitingScanSince(cutOff, batchSize)
+                .forEach(id -> replays.add(new Replay(letterScanQueue, new LetterPdfTask(id))));
         if (!replays.isEmpty()) {
             log.warn("Replaying {} notification(s) still created since before {}", replays.size(), cutOff);
         }

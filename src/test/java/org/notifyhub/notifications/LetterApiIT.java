@@ -2,8 +2,10 @@ package org.notifyhub.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.support.HubIntegrationTest;
@@ -28,7 +30,7 @@ class LetterApiIT extends HubIntegrationTest {
     private S3Client s3;
 
     @Test
-    void aPrecompiledLetterWaitsForItsVirusScanWithTheFileInTheScanBucket() throws Exception {
+    void aPrecompiledLetterIsScannedAndAnUnprintableFileEndsInTheInvalidBucket() throws Exception {
         NotificationClient client = new NotificationClient(credentials.apiKeys().normal(), baseUrl());
 
         LetterResponse response = client.sendPrecompiledLetterWithInputStream("precompiled-ref",
@@ -37,19 +39,17 @@ class LetterApiIT extends HubIntegrationTest {
         assertThat(response.getReference()).contains("precompiled-ref");
         assertThat(response.getPostage()).contains("first");
         String id = response.getNotificationId().toString();
-        Map<String, Object> row = jdbc.sql("SELECT notification_status, reference, postage, \"to\" FROM notifications WHERE id = :id::uuid")
-                .param("id", id).query().singleRow();
-        assertThat(row).containsEntry("notification_status", "pending-virus-check").containsEntry("postage", "first")
-                .containsEntry("to", "Provided as PDF");
+        // the scan runs on a worker straight after the 201: this "PDF" has no pages, so it cannot be printed
+        Map<String, Object> row = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT notification_status, reference, postage, \"to\" FROM notifications WHERE id = :id::uuid")
+                .param("id", id).query().singleRow(), r -> "validation-failed".equals(r.get("notification_status")));
+        assertThat(row).containsEntry("postage", "first").containsEntry("to", "Provided as PDF");
         String key = "NOTIFY." + row.get("reference");
-        byte[] stored = s3.getObjectAsBytes(request -> request.bucket("letters-scan").key(
-                s3.listObjectsV2(list -> list.bucket("letters-scan").prefix(key)).contents().get(0).key())).asByteArray();
+        byte[] stored = s3.getObjectAsBytes(request -> request.bucket("letters-invalid-pdf").key(
+                s3.listObjectsV2(list -> list.bucket("letters-invalid-pdf").prefix(key)).contents().get(0).key())).asByteArray();
         assertThat(stored).isEqualTo(PDF);
-
-        assertThatThrownBy(() -> client.getPdfForLetter(id)).isInstanceOfSatisfying(NotificationClientException.class, e -> {
-            assertThat(e.getHttpResult()).isEqualTo(400);
-            assertThat(e.getMessage()).contains("PDF not available yet, try again later");
-        });
+        assertThat(s3.listObjectsV2(list -> list.bucket("letters-scan").prefix(key)).contents()).isEmpty();
+        assertThat(client.getPdfForLetter(id)).isEqualTo(PDF);
     }
 
     @Test

@@ -65,6 +65,9 @@ public abstract class HubIntegrationTest {
         registry.add("notify.service-callbacks.retry-delays", () -> "1s,2s,2s");
         // Small batches, so the timeout job's loop goes round more than once.
         registry.add("notify.timeout-sending-notifications.batch-size", () -> "2");
+        // A failed letter task comes back after 2 s instead of 300 s, and the second failure is the last.
+        registry.add("notify.letter-pdfs.retry-seconds", () -> "2");
+        registry.add("notify.letter-pdfs.max-attempts", () -> "2");
     }
 
     @BeforeEach

@@ -1,0 +1,75 @@
+package org.notifyhub.letters;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.notifyhub.notifications.NotificationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * A failed letter task is left on its queue and comes back after the visibility timeout (Notify's 300 s retry);
+ * after {@code notify.letter-pdfs.max-attempts} receipts the letter becomes {@code technical-failure} and the
+ * message is dropped. A message that is not a task at all is dropped at once.
+ */
+@Component
+public class LetterTaskFailures {
+
+    /** The exchange property the letter routes keep their task in, for this handler to find. */
+    public static final String TASK = "letterTask";
+    private static final Logger log = LoggerFactory.getLogger(LetterTaskFailures.class);
+
+    private final LetterPdfRepository letters;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public LetterTaskFailures(LetterPdfRepository letters, Clock clock,
+                              @Value("${notify.letter-pdfs.max-attempts}") int maxAttempts) {
+        this.letters = letters;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Whether to stop retrying: the last allowed attempt failed, or the message could not be read as a task. */
+    public boolean giveUp(@ExchangeProperty(TASK) LetterPdfTask task,
+                          @Header("CamelAwsSqsAttributes") Map<?, String> attributes) {
+        return task == null || receiveCount(attributes) >= maxAttempts;
+    }
+
+    public void failed(@ExchangeProperty(TASK) LetterPdfTask task,
+                       @Header("CamelAwsSqsAttributes") Map<?, String> attributes,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        int attempt = receiveCount(attributes);
+        if (task == null) {
+            log.error("Dropping a letter task that is not {\"notification_id\": ...}: {}", String.valueOf(cause));
+        } else if (attempt >= maxAttempts) {
+            boolean failed = letters.markTechnicalFailure(task.notificationId(), LocalDateTime.now(clock));
+            log.error("Letter {} failed {} times; {}: {}", task.notificationId(), attempt,
+                    failed ? "now technical-failure" : "it had already moved on", String.valueOf(cause), cause);
+        } else {
+            log.warn("Letter {} task failed (attempt {} of {}), it will be retried: {}", task.notificationId(), attempt,
+                    maxAttempts, String.valueOf(cause));
+        }
+    }
+
+    static int receiveCount(Map<?, String> attributes) {
+        if (attributes == null) {
+            return 1;
+        }
+        String count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        if (count == null) {
+            count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
+        }
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

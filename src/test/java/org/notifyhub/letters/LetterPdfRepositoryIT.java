@@ -1,0 +1,117 @@
+package org.notifyhub.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.services.ApiKey;
+import org.notifyhub.support.HubIntegrationTest;
+import org.notifyhub.support.TestServices;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The guards: each letter PDF step changes a letter only from the state it expects. */
+class LetterPdfRepositoryIT extends HubIntegrationTest {
+
+    /** Rows made now are younger than the hour after which the running replay job would pick them up. */
+    private static final LocalDateTime NOW = LocalDateTime.now(ZoneOffset.UTC);
+
+    @Autowired
+    private LetterPdfRepository letters;
+    @Autowired
+    private NotificationRepository notifications;
+
+    private TestServices.TestService service;
+
+    @BeforeEach
+    void createService() {
+        service = testServices.create(false, List.of("letter"));
+    }
+
+    @Test
+    void sheetsAreRecordedOnceAndOnlyForLettersWaitingForTheirPdf() {
+        UUID waiting = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 0);
+        UUID testKey = letter(NotificationStatus.SENDING, ApiKey.TEST, 0);
+        UUID liveSending = letter(NotificationStatus.SENDING, ApiKey.NORMAL, 0);
+        UUID cancelled = letter(NotificationStatus.CANCELLED, ApiKey.NORMAL, 0);
+
+        assertThat(letters.recordSheets(waiting, 2, NOW)).isTrue();
+        assertThat(letters.recordSheets(waiting, 3, NOW)).isFalse();
+        assertThat(letters.recordSheets(testKey, 1, NOW)).isTrue();
+        assertThat(letters.recordSheets(liveSending, 1, NOW)).isFalse();
+        assertThat(letters.recordSheets(cancelled, 1, NOW)).isFalse();
+        assertThat(row(waiting).billableUnits()).isEqualTo(2);
+        assertThat(row(cancelled).billableUnits()).isZero();
+
+        letters.forgetSheets(testKey);
+        letters.forgetSheets(waiting);
+        assertThat(row(testKey).billableUnits()).isZero();
+        assertThat(row(waiting).billableUnits()).as("only test-key letters are reset").isEqualTo(2);
+    }
+
+    @Test
+    void precompiledOutcomesApplyOnlyFromPendingVirusCheck() {
+        UUID pending = letter(NotificationStatus.PENDING_VIRUS_CHECK, ApiKey.NORMAL, 0);
+        UUID created = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 1);
+
+        assertThat(letters.markPrecompiledPassed(pending, "created", 2, "A\nB\nSW1A 1AA", "absw1a1aa", "europe", NOW))
+                .isTrue();
+        assertThat(letters.markVirusScanFailed(pending, NOW)).isFalse();
+        assertThat(letters.markPrecompiledInvalid(pending, NOW)).isFalse();
+        assertThat(letters.markVirusScanFailed(created, NOW)).isFalse();
+        NotificationRow passed = row(pending);
+        assertThat(passed.status()).isEqualTo(NotificationStatus.CREATED);
+        assertThat(passed.billableUnits()).isEqualTo(2);
+        assertThat(passed.to()).isEqualTo("A\nB\nSW1A 1AA");
+        assertThat(passed.postage()).isEqualTo("europe");
+    }
+
+    @Test
+    void technicalFailureNeverOverwritesALetterThatHasItsPdf() {
+        UUID withPdf = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 1);
+        UUID withoutPdf = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 0);
+        UUID scanning = letter(NotificationStatus.PENDING_VIRUS_CHECK, ApiKey.NORMAL, 0);
+
+        assertThat(letters.markTechnicalFailure(withPdf, NOW)).isFalse();
+        assertThat(letters.markTechnicalFailure(withoutPdf, NOW)).isTrue();
+        assertThat(letters.markTechnicalFailure(scanning, NOW)).isTrue();
+        assertThat(row(withPdf).status()).isEqualTo(NotificationStatus.CREATED);
+    }
+
+    @Test
+    void theSweeperFindsOnlyOldLettersStillWithoutTheirPdfOrScan() {
+        // a future "now", so the replay job running in this context leaves these rows alone
+        LocalDateTime later = NOW.plusDays(10);
+        UUID old = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 0, later.minusHours(2));
+        UUID recent = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 0, later.minusMinutes(10));
+        UUID done = letter(NotificationStatus.CREATED, ApiKey.NORMAL, 1, later.minusHours(2));
+        UUID oldScan = letter(NotificationStatus.PENDING_VIRUS_CHECK, ApiKey.NORMAL, 0, later.minusHours(2));
+
+        List<UUID> awaitingPdf = letters.findAwaitingPdfSince(later.minusHours(1), 10_000);
+        assertThat(awaitingPdf).contains(old).doesNotContain(recent, done, oldScan);
+        assertThat(letters.findAwaitingScanSince(later.minusHours(1), 10_000)).contains(oldScan).doesNotContain(old);
+    }
+
+    private UUID letter(NotificationStatus status, String keyType, int billableUnits) {
+        return letter(status, keyType, billableUnits, NOW);
+    }
+
+    private UUID letter(NotificationStatus status, String keyType, int billableUnits, LocalDateTime createdAt) {
+        UUID id = UUID.randomUUID();
+        notifications.insert(new NotificationRow(id, "A\nB\nSW1A 1AA", "absw1a1aa", null, null, service.id(),
+                service.letterTemplate(), 1, null, keyType, billableUnits, "letter", createdAt, null, null, null,
+                status, "REF" + id.toString().substring(0, 13).replace("-", "").toUpperCase(), null, null, null,
+                "second", null, NotificationRow.DOMESTIC, null));
+        return id;
+    }
+
+    private NotificationRow row(UUID id) {
+        return notifications.find(id).orElseThrow();
+    }
+}
