@@ -100,6 +100,25 @@ class JobsAdminApiIT extends AdminApiTest {
     }
 
     @Test
+    void aLetterJobSavesAddressedLettersThatGetTheirPdfs() throws Exception {
+        TestService service = testServices.create(false, List.of("letter"));
+        String jobId = upload(service, service.letterTemplate(),
+                "address line 1,address line 2,address line 3,postcode,name\n"
+                        + "Ada Lovelace,1 Street,London,sw1a1aa,Ada\nGrace Hopper,2 Road,Leeds,LS1 1AA,Grace\n", "");
+
+        createJob(service, jobId, null);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notifications WHERE job_id = :j AND billable_units > 0 AND notification_status = 'created'")
+                .param("j", UUID.fromString(jobId)).query(Long.class).single() == 2);
+        assertThat(jdbc.sql("SELECT \"to\" FROM notifications WHERE job_id = :j AND job_row_number = 0")
+                .param("j", UUID.fromString(jobId)).query(String.class).single())
+                .isEqualTo("Ada Lovelace\n1 Street\nLondon\nSW1A 1AA");
+        assertThat(jdbc.sql("SELECT DISTINCT postage FROM notifications WHERE job_id = :j")
+                .param("j", UUID.fromString(jobId)).query(String.class).list()).containsExactly("second");
+    }
+
+    @Test
     void aJobOverTheDailyLimitSendsNothing() throws Exception {
         TestService service = testServices.create(false, List.of("sms"));
         testServices.setDailyLimit(service.id(), "sms", 3);
