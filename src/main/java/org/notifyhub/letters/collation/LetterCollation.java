@@ -27,6 +27,7 @@ import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.collation.LetterPdfBucket.PdfObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,21 +56,34 @@ public class LetterCollation {
     private final LetterCollationProperties limits;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final ExecutorService zipWriters = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "letter-zip-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService zipWriters;
 
+    @Autowired
     public LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
                            DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics) {
+        this(repository, bucket, zipWriter, ftp, limits, clock, metrics, Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "letter-zip-writer");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    private LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
+                            DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics,
+                            ExecutorService zipWriters) {
         this.repository = repository;
         this.bucket = bucket;
+        this.zipWriters = zipWriters;
         this.zipWriter = zipWriter;
         this.ftp = ftp;
         this.limits = limits;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** The same collation with other zip limits (a test's small zips); it shares this one's lock and threads. */
+    public LetterCollation withLimits(LetterCollationProperties otherLimits) {
+        return new LetterCollation(repository, bucket, zipWriter, ftp, otherLimits, clock, metrics, zipWriters);
     }
 
     /** The scheduled and the on-demand run: tonight's print run as the clock says. */
