@@ -3,6 +3,7 @@ package org.notifyhub.letters.collation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.OptionalLong;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.commons.net.ftp.FTP;
@@ -29,8 +30,13 @@ public class DvlaFtp {
     }
 
     /** Uploads the stream as {@code zipName} into the remote folder; a failed upload throws. */
-    public void upload(String zipName, InputStream content) {
-        producer.sendBodyAndHeader(uri(), content, Exchange.FILE_NAME, zipName);
+    public void upload(String zipName, InputStream content) throws IOException {
+        try {
+            producer.sendBodyAndHeader(uri(), content, Exchange.FILE_NAME, zipName);
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("Upload to DVLA's FTP server failed: " + cause.getMessage(), cause);
+        }
     }
 
     /** The remote file's size, or empty when the server does not know the file. */

@@ -16,16 +16,16 @@ import org.notifyhub.support.TestServices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Letters as the PDF pipeline leaves them: a created row with billable units, and its PDF in the print-date folder. */
-final class LetterCollationFixtures {
+public final class LetterCollationFixtures {
 
     /** A letter row and where its PDF is (null key when it has none). */
-    record Letter(UUID id, UUID serviceId, String reference, String postage, String key, byte[] pdf) {
+    public record Letter(UUID id, UUID serviceId, String reference, String postage, String key, byte[] pdf) {
 
-        String entryName() {
+        public String entryName() {
             return key.substring(key.lastIndexOf('/') + 1);
         }
 
-        LetterPdf asPdf(UUID organisationId) {
+        public LetterPdf asPdf(UUID organisationId) {
             return new LetterPdf(id, serviceId, organisationId, key, pdf.length);
         }
     }
@@ -38,7 +38,7 @@ final class LetterCollationFixtures {
     private final JdbcClient jdbc;
     private final String bucket;
 
-    LetterCollationFixtures(TestServices services, NotificationRepository notifications, ObjectStorage storage,
+    public LetterCollationFixtures(TestServices services, NotificationRepository notifications, ObjectStorage storage,
                             JdbcClient jdbc, String bucket) {
         this.services = services;
         this.notifications = notifications;
@@ -48,7 +48,7 @@ final class LetterCollationFixtures {
     }
 
     /** A service whose id starts with {@code first}, so tests know the order zips are made in. */
-    TestServices.TestService service(char first, UUID organisationId) {
+    public TestServices.TestService service(char first, UUID organisationId) {
         UUID id = UUID.fromString(first + UUID.randomUUID().toString().substring(1));
         TestServices.TestService service = services.create(id, false, java.util.List.of("letter"));
         jdbc.sql("UPDATE services SET organisation_id = :org WHERE id = :id")
@@ -56,11 +56,11 @@ final class LetterCollationFixtures {
         return service;
     }
 
-    Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes) {
+    public Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes) {
         return letter(service, postage, createdAt, pdfBytes, ApiKey.NORMAL, 1, true);
     }
 
-    Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes,
+    public Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes,
                   String keyType, int billableUnits, boolean withPdf) {
         UUID id = UUID.randomUUID();
         String reference = randomReference();
@@ -76,12 +76,12 @@ final class LetterCollationFixtures {
         return new Letter(id, service.id(), reference, postage, key, pdf);
     }
 
-    String status(Letter letter) {
+    public String status(Letter letter) {
         return jdbc.sql("SELECT notification_status FROM notifications WHERE id = :id").param("id", letter.id())
                 .query(String.class).single();
     }
 
-    Map<String, Object> row(Letter letter) {
+    public Map<String, Object> row(Letter letter) {
         return jdbc.sql("SELECT notification_status, sent_by, sent_at FROM notifications WHERE id = :id")
                 .param("id", letter.id()).query().singleRow();
     }

@@ -3,6 +3,7 @@ package org.notifyhub.letters.collation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,8 @@ class LetterCollationIT extends HubIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     S3Client s3;
+    @Autowired
+    MeterRegistry meters;
     @Value("${notify.buckets.letters-pdf}")
     String bucket;
 
@@ -166,10 +169,16 @@ class LetterCollationIT extends HubIntegrationTest {
         String working = name(run, "rest-of-world", 2, null, d1);
         // A folder where the zip should go: the server refuses the upload.
         Files.createDirectories(FTP_FOLDER.resolve(failing));
+        double failedBefore = meters.counter("notify.letters.collation.zips", "outcome", "failed").count();
 
         CollationSummary summary = collation.collate(run);
 
-        assertThat(summary.zipsFailed()).extracting(CollationSummary.ZipFailed::name).containsExactly(failing);
+        assertThat(summary.zipsFailed()).singleElement().satisfies(zip -> {
+            assertThat(zip.name()).isEqualTo(failing);
+            assertThat(zip.letters()).isEqualTo(2);
+            assertThat(zip.error()).startsWith("Upload to DVLA's FTP server failed");
+        });
+        assertThat(meters.counter("notify.letters.collation.zips", "outcome", "failed").count()).isGreaterThan(failedBefore);
         assertThat(summary.zipsSent()).extracting(CollationSummary.ZipSent::name).containsExactly(working);
         assertThat(fixtures.status(c1)).isEqualTo("created");
         assertThat(fixtures.status(c2)).isEqualTo("created");
