@@ -182,6 +182,9 @@ public class LetterCollation {
         try {
             try {
                 ftp.upload(name, zip);
+            } catch (IOException e) {
+                // The upload failed because the zip could not be written: that is the cause worth reporting.
+                throw zip.failure == null ? e : writingFailed(name, zip.failure);
             } finally {
                 // Unblocks a writer still writing after a failed upload.
                 pipeIn.close();
@@ -190,7 +193,7 @@ public class LetterCollation {
             try {
                 bytes = written.get();
             } catch (ExecutionException e) {
-                throw new IOException("Writing " + name + " failed: " + e.getCause().getMessage(), e.getCause());
+                throw writingFailed(name, e.getCause());
             }
             OptionalLong remote = ftp.remoteSize(name);
             if (remote.isEmpty() || remote.getAsLong() != bytes) {
@@ -202,6 +205,10 @@ public class LetterCollation {
             removeRemote(name);
             throw e;
         }
+    }
+
+    private static IOException writingFailed(String name, Throwable cause) {
+        return new IOException("Writing " + name + " failed: " + cause.getMessage(), cause);
     }
 
     /** Its letters stay created and go in another zip: a partial or wrong copy left behind could be printed too. */

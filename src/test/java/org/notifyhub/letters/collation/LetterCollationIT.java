@@ -197,6 +197,30 @@ class LetterCollationIT extends HubIntegrationTest {
         assertThat(fixtures.status(c1)).isEqualTo("sending");
     }
 
+    @Test
+    void aZipThatCannotBeWrittenIsNotLeftOnTheServerAndItsLettersStayCreated() throws IOException {
+        PrintRun run = PrintRun.at(Instant.parse("2020-04-06T16:50:00Z"));
+        TestService service = fixtures.service('7', null);
+        Letter first = fixtures.letter(service, "economy", LocalDateTime.parse("2020-04-06T08:00:00"), PDF_BYTES);
+        Letter second = fixtures.letter(service, "economy", LocalDateTime.parse("2020-04-06T08:01:00"), PDF_BYTES);
+        // Two letters claiming one PDF: the second zip entry of the same name makes the zip writer fail midway.
+        jdbc.sql("UPDATE notifications SET reference = :reference WHERE id = :id")
+                .param("reference", first.reference()).param("id", second.id()).update();
+        String zip = name(run, "economy", 1, null, first, first);
+
+        CollationSummary summary = collation.collate(run);
+
+        assertThat(summary.zipsFailed()).singleElement().satisfies(failed -> {
+            assertThat(failed.name()).isEqualTo(zip);
+            assertThat(failed.error()).contains("duplicate entry");
+        });
+        assertThat(FTP_FOLDER.resolve(zip)).doesNotExist();
+        assertThat(zipsOf(service)).isEmpty();
+        assertThat(zipsSentRecordExists(run, zip)).isFalse();
+        assertThat(fixtures.status(first)).isEqualTo("created");
+        assertThat(fixtures.status(second)).isEqualTo("created");
+    }
+
     private static String name(PrintRun run, String postage, int number, UUID organisation, Letter... letters) {
         return ZipNames.zipName(run.date(), postage, number,
                 Stream.of(letters).map(letter -> letter.asPdf(organisation)).toList());
