@@ -147,21 +147,35 @@ public class LetterCollation {
             state.lettersSent += markSent(ids);
             count("already-sent", group.size());
         } else {
+            long bytes;
             try {
-                long bytes = upload(name, group);
-                bucket.recordZipSent(state.run, name, group.stream().map(LetterPdf::key).toList());
-                state.lettersSent += markSent(ids);
-                state.sent.add(new CollationSummary.ZipSent(name, group.size(), bytes));
-                count("sent", group.size());
-                log.info("Sent {} ({} letters, {} bytes) to DVLA", name, group.size(), bytes);
+                bytes = upload(name, group);
             } catch (Exception e) {
                 log.error("Could not send {} ({} letters) to DVLA; they stay created", name, group.size(), e);
                 state.failed.add(new CollationSummary.ZipFailed(name, group.size(), String.valueOf(e.getMessage())));
                 count("failed", group.size());
+                keepLease(state);
+                return;
             }
+            // The zip is at DVLA: its letters are sent whatever else fails now.
+            try {
+                bucket.recordZipSent(state.run, name, group.stream().map(LetterPdf::key).toList());
+            } catch (RuntimeException e) {
+                log.error("{} was sent but its zips_sent record could not be written; its letters become sending, "
+                        + "which keeps them out of later runs", name, e);
+            }
+            state.lettersSent += markSent(ids);
+            state.sent.add(new CollationSummary.ZipSent(name, group.size(), bytes));
+            count("sent", group.size());
+            log.info("Sent {} ({} letters, {} bytes) to DVLA", name, group.size(), bytes);
         }
+        keepLease(state);
+    }
+
+    /** Renews the lease; a run that lost it stops, since another run may now be sending the same letters. */
+    private void keepLease(Run state) {
         if (!repository.holdLock(state.holder, now(), now().plus(LEASE))) {
-            log.warn("The letter collation lease was lost; another run may have started");
+            throw new CollationUnavailableException(true, "The letter collation lease was lost to another run; stopping");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.notifyhub.letters.collation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -55,6 +57,8 @@ class LetterCollationIT extends HubIntegrationTest {
     S3Client s3;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    LetterCollationRepository repository;
     @Value("${notify.buckets.letters-pdf}")
     String bucket;
 
@@ -219,6 +223,23 @@ class LetterCollationIT extends HubIntegrationTest {
         assertThat(zipsSentRecordExists(run, zip)).isFalse();
         assertThat(fixtures.status(first)).isEqualTo("created");
         assertThat(fixtures.status(second)).isEqualTo("created");
+    }
+
+    @Test
+    void onlyOneRunAtATime() {
+        UUID otherRun = UUID.randomUUID();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        assertThat(repository.holdLock(otherRun, now, now.plusMinutes(15))).isTrue();
+        try {
+            assertThatThrownBy(() -> collation.collate(PrintRun.at(Instant.parse("2020-03-02T17:50:00Z"))))
+                    .isInstanceOf(CollationUnavailableException.class)
+                    .hasMessage("A letter collation is already running")
+                    .matches(e -> ((CollationUnavailableException) e).busy());
+        } finally {
+            repository.releaseLock(otherRun, now);
+        }
+        assertThat(collation.collate(PrintRun.at(Instant.parse("2020-03-02T17:50:00Z"))).printDate())
+                .isEqualTo("2020-03-02");
     }
 
     private static String name(PrintRun run, String postage, int number, UUID organisation, Letter... letters) {

@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.management.NotificationEmitter;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
@@ -82,9 +84,14 @@ class LetterCollationBenchmark extends HubIntegrationTest {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStarted = os.getProcessCpuTime();
         long gcsStarted = gcCount();
+        Recording recording = profileIfAsked();
         long started = System.nanoTime();
         CollationSummary summary = collation.collate(PrintRun.at(Instant.parse("2019-03-19T17:50:00Z")));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
+        }
         Duration cpu = Duration.ofNanos(os.getProcessCpuTime() - cpuStarted);
         long gcs = gcCount() - gcsStarted;
         long usedAtEnd = usedHeap();
@@ -134,6 +141,16 @@ class LetterCollationBenchmark extends HubIntegrationTest {
             pdf[0] = (byte) i;
             storage.put(bucket, key, pdf, "application/pdf", Map.of());
         }
+    }
+
+    /** With -Dbench.jfr=file, a Flight Recorder profile of the measured run alone. */
+    private static Recording profileIfAsked() throws Exception {
+        if (System.getProperty("bench.jfr") == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
     }
 
     private static long gcCount() {
