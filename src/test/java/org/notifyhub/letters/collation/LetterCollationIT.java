@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.common.ObjectStorage;
@@ -59,6 +60,8 @@ class LetterCollationIT extends HubIntegrationTest {
     MeterRegistry meters;
     @Autowired
     LetterCollationRepository repository;
+    @Autowired
+    CamelContext camel;
     @Value("${notify.buckets.letters-pdf}")
     String bucket;
 
@@ -240,6 +243,19 @@ class LetterCollationIT extends HubIntegrationTest {
         }
         assertThat(collation.collate(PrintRun.at(Instant.parse("2020-03-02T17:50:00Z"))).printDate())
                 .isEqualTo("2020-03-02");
+    }
+
+    @Test
+    void runsNightlyAt1750LondonThroughItsOwnRoute() {
+        assertThat(camel.getRoute("collate-letter-pdfs-to-be-sent-trigger").getEndpoint().getEndpointUri())
+                .startsWith("quartz://notify/collate-letter-pdfs-to-be-sent")
+                .contains("cron=0+50+17+*+*+%3F")
+                .contains("trigger.timeZone=Europe%2FLondon");
+
+        Object result = camel.createProducerTemplate().requestBody("direct:collate-letter-pdfs-to-be-sent", (Object) null);
+
+        assertThat(result).isInstanceOfSatisfying(CollationSummary.class,
+                summary -> assertThat(summary.printDate()).isEqualTo(PrintRun.at(Instant.now()).date()));
     }
 
     private static String name(PrintRun run, String postage, int number, UUID organisation, Letter... letters) {
