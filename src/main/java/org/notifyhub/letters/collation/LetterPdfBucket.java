@@ -82,7 +82,8 @@ public class LetterPdfBucket {
 
     private void list(String prefix, BiConsumer<String, Long> each) {
         try {
-            s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents()
+            // The delimiter keeps a folder's own objects apart from its zips_sent/ records.
+            s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix).delimiter("/")).contents()
                     .forEach((S3Object object) -> each.accept(object.key(), object.size()));
         } catch (NoSuchBucketException e) {
             // No bucket yet: nothing was ever written to it.
