@@ -35,7 +35,8 @@ public final class LetterPdfNames {
                 .toUpperCase(Locale.ROOT);
     }
 
-    static String postageClass(String postage) {
+    /** The class letter of §6.2 file names, also used in the names of the zips sent to DVLA (§6.3). */
+    public static String postageClass(String postage) {
         return switch (postage) {
             case "first" -> "1";
             case "second" -> "2";
