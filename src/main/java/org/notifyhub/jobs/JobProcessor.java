@@ -98,19 +98,28 @@ public class JobProcessor {
     public void processIncomplete(List<UUID> jobIds) {
         List<JobRepository.Restarted> restarted = jobs.restartErrored(jobIds, now());
         for (JobRepository.Restarted restart : restarted) {
-            Job job = restart.job();
-            StoredTemplate template = template(job);
-            if (!restart.wasStarted()) {
-                Service service = services.find(job.serviceId()).orElseThrow();
-                if (!takeDailyLimit(job, service, template)) {
-                    jobs.end(job.id(), Job.SENDING_LIMITS_EXCEEDED, now());
-                    continue;
-                }
+            try {
+                resume(restart);
+            } catch (RuntimeException e) {
+                // the others still run; this one stays in progress and check-job-status hands it on again
+                log.error("Job {} could not be resumed: {}", restart.job().id(), e.getMessage(), e);
             }
-            int queued = queueRows(job, template, jobs.savedRows(job.id()));
-            jobs.end(job.id(), Job.FINISHED, now());
-            log.info("Job {} resumed and finished: {} unsaved rows queued", job.id(), queued);
         }
+    }
+
+    private void resume(JobRepository.Restarted restart) {
+        Job job = restart.job();
+        StoredTemplate template = template(job);
+        if (!restart.wasStarted()) {
+            Service service = services.find(job.serviceId()).orElseThrow();
+            if (!takeDailyLimit(job, service, template)) {
+                jobs.end(job.id(), Job.SENDING_LIMITS_EXCEEDED, now());
+                return;
+            }
+        }
+        int queued = queueRows(job, template, jobs.savedRows(job.id()));
+        jobs.end(job.id(), Job.FINISHED, now());
+        log.info("Job {} resumed and finished: {} unsaved rows queued", job.id(), queued);
     }
 
     /** check-for-missing-rows-in-completed-jobs: queues again the rows of a finished job that have no notification. */
