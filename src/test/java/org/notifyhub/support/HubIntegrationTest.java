@@ -65,6 +65,11 @@ public abstract class HubIntegrationTest {
         registry.add("notify.service-callbacks.retry-delays", () -> "1s,2s,2s");
         // Small batches, so the timeout job's loop goes round more than once.
         registry.add("notify.timeout-sending-notifications.batch-size", () -> "2");
+        // Operators' alerts go to a webhook the tests read; DVLA response files are picked up within seconds.
+        registry.add("notify.alerts.webhook-url", AlertWebhook::url);
+        registry.add("notify.schedules.poll-dvla-response-bucket", () -> "0/2 * * * * ?");
+        registry.add("notify.dvla.ftp.response-poll-delay-ms", () -> "500");
+        registry.add("notify.dvla.ftp.read-lock-check-interval-ms", () -> "300");
     }
 
     @BeforeEach
