@@ -68,6 +68,11 @@ public abstract class HubIntegrationTest {
         // A failed letter task comes back after 2 s instead of 300 s, and the second failure is the last.
         registry.add("notify.letter-pdfs.retry-seconds", () -> "2");
         registry.add("notify.letter-pdfs.max-attempts", () -> "2");
+        // Operators' alerts go to a webhook the tests read; DVLA response files are picked up within seconds.
+        registry.add("notify.alerts.webhook-url", AlertWebhook::url);
+        registry.add("notify.schedules.poll-dvla-response-bucket", () -> "0/2 * * * * ?");
+        registry.add("notify.dvla.ftp.response-poll-delay-ms", () -> "500");
+        registry.add("notify.dvla.ftp.read-lock-check-interval-ms", () -> "300");
     }
 
     @BeforeEach
