@@ -68,6 +68,7 @@ public class DvlaResponseFiles {
             log.info("DVLA response file {} from {} was processed before; ignored", fileName, source);
             return new Outcome(fileName, false, 0, 0, 0, 0, 0, 0);
         }
+        long started = System.nanoTime();
         DvlaResponseFile file;
         try {
             file = DvlaResponseFileParser.parse(fileName, content);
@@ -75,7 +76,9 @@ public class DvlaResponseFiles {
             alerts.raise("dvla-response-file-rejected", "DVLA response file rejected", e.getMessage());
             throw e;
         }
+        long parsed = System.nanoTime();
         Outcome outcome = transaction.execute(status -> applyOnce(file, source));
+        long committed = System.nanoTime();
         if (outcome != null && outcome.applied()) {
             List<String> failed = file.failedReferences();
             if (!failed.isEmpty()) {
@@ -83,7 +86,8 @@ public class DvlaResponseFiles {
                         "DVLA response file: " + fileName + " has failed letters with notification.reference "
                                 + DvlaResponseFileParser.pythonList(failed));
             }
-            log.info("DVLA response file {} from {} applied: {}", fileName, source, outcome);
+            log.info("DVLA response file {} from {} applied: {} (parsed in {} ms, written in {} ms)", fileName, source,
+                    outcome, (parsed - started) / 1_000_000, (committed - parsed) / 1_000_000);
         }
         return outcome;
     }
