@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.notifyhub.alerts.Alerts;
 import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.collation.LetterPdfBucket.PdfObject;
 import org.slf4j.Logger;
@@ -55,13 +56,15 @@ public class LetterCollation {
     private final DvlaFtp ftp;
     private final LetterCollationProperties limits;
     private final Clock clock;
+    private final Alerts alerts;
     private final MeterRegistry metrics;
     private final ExecutorService zipWriters;
 
     @Autowired
     public LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
-                           DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics) {
-        this(repository, bucket, zipWriter, ftp, limits, clock, metrics, Executors.newCachedThreadPool(task -> {
+                           DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics,
+                           Alerts alerts) {
+        this(repository, bucket, zipWriter, ftp, limits, clock, metrics, alerts, Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "letter-zip-writer");
             thread.setDaemon(true);
             return thread;
@@ -70,7 +73,8 @@ public class LetterCollation {
 
     private LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
                             DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics,
-                            ExecutorService zipWriters) {
+                            Alerts alerts, ExecutorService zipWriters) {
+        this.alerts = alerts;
         this.repository = repository;
         this.bucket = bucket;
         this.zipWriters = zipWriters;
@@ -83,12 +87,28 @@ public class LetterCollation {
 
     /** The same collation with other zip limits (a test's small zips); it shares this one's lock and threads. */
     public LetterCollation withLimits(LetterCollationProperties otherLimits) {
-        return new LetterCollation(repository, bucket, zipWriter, ftp, otherLimits, clock, metrics, zipWriters);
+        return new LetterCollation(repository, bucket, zipWriter, ftp, otherLimits, clock, metrics, alerts, zipWriters);
     }
 
     /** The scheduled and the on-demand run: tonight's print run as the clock says. */
     public CollationSummary run() {
         return collate(PrintRun.at(clock.instant()));
+    }
+
+    /** Zips DVLA did not get, and letters without a PDF, are for an operator to look at before the next run. */
+    private void alertOnProblems(CollationSummary summary) {
+        if (summary.zipsFailed().isEmpty() && summary.lettersWithoutPdf() == 0) {
+            return;
+        }
+        StringBuilder body = new StringBuilder("Letter collation for " + summary.printDate() + ": ");
+        body.append(summary.zipsFailed().size()).append(" zip(s) not sent to DVLA; their letters stay created and go"
+                + " with the next run");
+        summary.zipsFailed().forEach(zip -> body.append("\n- ").append(zip.name()).append(" (")
+                .append(zip.letters()).append(" letters): ").append(zip.error()));
+        if (summary.lettersWithoutPdf() > 0) {
+            body.append("\n").append(summary.lettersWithoutPdf()).append(" letter(s) have no PDF in the letters-pdf bucket");
+        }
+        alerts.raise("letter-collation-problems", "Letters not sent to DVLA", body.toString());
     }
 
     public CollationSummary collate(PrintRun run) {
@@ -108,6 +128,7 @@ public class LetterCollation {
             log.info("Letter collation for {}: {} zip(s) sent, {} failed, {} sent before, {} letter(s) sending, "
                             + "{} without a PDF", run.date(), summary.zipsSent().size(), summary.zipsFailed().size(),
                     summary.zipsAlreadySent().size(), summary.lettersSent(), summary.lettersWithoutPdf());
+            alertOnProblems(summary);
             return summary;
         } finally {
             repository.releaseLock(holder, now());

@@ -194,6 +194,8 @@ class LetterCollationIT extends HubIntegrationTest {
         assertThat(Files.isDirectory(FTP_FOLDER.resolve(failing))).isTrue();
         assertThat(zipsSentRecordExists(run, failing)).isFalse();
         assertThat(entries(FTP_FOLDER.resolve(working))).containsExactly(d1.entryName());
+        assertThat(org.notifyhub.support.AlertWebhook.mentioning(failing)).singleElement()
+                .satisfies(alert -> assertThat(alert.get("title")).isEqualTo("Letters not sent to DVLA"));
 
         // Once the server takes it, the next run sends the failed zip and nothing else again.
         Files.delete(FTP_FOLDER.resolve(failing));
