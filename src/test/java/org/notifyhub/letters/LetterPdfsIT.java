@@ -132,24 +132,29 @@ class LetterPdfsIT extends HubIntegrationTest {
     }
 
     @Test
-    void aTestKeyLetterGoesToTheTestBucketAndGetsAFakeDvlaResponseOnce() throws Exception {
+    void aTestKeyLetterGoesToTheTestBucketAndIsDeliveredByOneFakeDvlaResponse() throws Exception {
         String id = new NotificationClient(service.testKey(), baseUrl()).sendLetter(service.letterTemplate().toString(),
                 personalisation(Map.of("name", "Test")), null).getNotificationId().toString();
 
         NotificationRow letter = awaitSheets(id);
-        assertThat(letter.status()).isEqualTo(NotificationStatus.SENDING);
         assertThat(s3.getObjectAsBytes(r -> r.bucket(testBucket).key(LetterPdfNames.fileName("", letter.reference(),
                 "second", letter.createdAt()))).asByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
-        // the response file is written just after the sheets are recorded
-        List<String> responses = await().atMost(WAIT).until(() -> responseFilesFor(letter.reference()), r -> !r.isEmpty());
-        assertThat(responses).hasSize(1).allMatch(name -> name.matches("NOTIFY-\\d{14}-RSP\\.TXT"));
+        // the fake response file goes through the response bucket like DVLA's own, and completes the letter
+        await().atMost(WAIT).until(() -> notifications.find(UUID.fromString(id)).orElseThrow().status()
+                == NotificationStatus.DELIVERED);
+        // applied, then moved aside so the next poll does not list it again
+        List<String> responses = await().atMost(WAIT).until(() -> responseFilesFor(letter.reference()),
+                keys -> !keys.isEmpty() && keys.stream().allMatch(key -> key.startsWith("processed/")));
+        assertThat(responses).hasSize(1).allMatch(name -> name.matches("processed/NOTIFY-\\d{14}-RSP\\.TXT"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(responseBucket).key(responses.get(0))).asUtf8String())
                 .isEqualTo(letter.reference() + "|Sent|0|Sorted\n");
+        NotificationRow delivered = notifications.find(UUID.fromString(id)).orElseThrow();
 
         redeliver(pdfQueue, id);
 
         NotificationRow after = notifications.find(UUID.fromString(id)).orElseThrow();
-        assertThat(after.updatedAt()).isEqualTo(letter.updatedAt());
+        assertThat(after.status()).isEqualTo(NotificationStatus.DELIVERED);
+        assertThat(after.updatedAt()).isEqualTo(delivered.updatedAt());
         assertThat(after.billableUnits()).isEqualTo(letter.billableUnits());
         assertThat(responseFilesFor(letter.reference())).isEqualTo(responses);
     }
@@ -320,7 +325,8 @@ class LetterPdfsIT extends HubIntegrationTest {
     }
 
     private List<String> responseFilesFor(String reference) {
-        return keys(responseBucket, "NOTIFY-").stream()
+        return java.util.stream.Stream.concat(keys(responseBucket, "NOTIFY-").stream(),
+                        keys(responseBucket, "processed/NOTIFY-").stream())
                 .filter(key -> s3.getObjectAsBytes(r -> r.bucket(responseBucket).key(key)).asUtf8String()
                         .startsWith(reference + "|"))
                 .toList();
