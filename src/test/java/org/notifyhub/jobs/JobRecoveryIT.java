@@ -3,6 +3,7 @@ package org.notifyhub.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.common.SqsBatches;
+import org.notifyhub.support.ExtraNode;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,6 +52,9 @@ class JobRecoveryIT extends HubIntegrationTest {
     @Autowired
     private SqsBatches queue;
 
+    @Autowired
+    private Environment environment;
+
     @Value("${notify.queues.database-tasks}")
     private String databaseTasks;
 
@@ -69,6 +75,45 @@ class JobRecoveryIT extends HubIntegrationTest {
         assertThat(distinctRows(job)).isEqualTo(rows);
         assertThat(jdbc.sql("SELECT processing_started FROM jobs WHERE id = :id").param("id", job.id())
                 .query(LocalDateTime.class).single()).isAfter(LocalDateTime.now(ZoneOffset.UTC).minusMinutes(5));
+    }
+
+    /**
+     * The real thing: a second node, in its own JVM with its own queue prefix so only it takes the job, is killed
+     * (SIGKILL) while it works through the file. Its unfinished save tasks are stranded on its queue; the watchdogs
+     * here bring the job to exactly one notification per row.
+     */
+    @Test
+    void aJobWhoseNodeIsKilledMidStreamCompletesAfterRecovery() throws Exception {
+        TestService service = testServices.create(false, List.of("sms"));
+        int rows = 20_000;
+        Job job = job(service, rows, "pending", null, null);
+        Map<String, Object> properties = ExtraNode.sharingInfrastructureOf(environment);
+        properties.put("notify.node-name", "doomed-worker");
+        properties.put("notify.roles", "worker");
+        properties.put("notify.queue-prefix", "doomed-");
+        properties.put("notify.data-dir", Files.createTempDirectory("notify-hub-doomed-").toString());
+
+        ExtraNode doomed = ExtraNode.start("doomed-worker", properties);
+        try {
+            queue.send("doomed-job-tasks", List.of(mapper.writeValueAsString(JobTask.processJob(job.id()))));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> count(job) > 0);
+        } finally {
+            doomed.kill();
+        }
+        long savedWhenKilled = count(job);
+        assertThat(savedWhenKilled).as("killed part-way").isLessThan(rows);
+
+        // half an hour later, as the watchdogs see it (whether the file was read to its end or not)
+        jdbc.sql("UPDATE jobs SET processing_started = processing_started - interval '31 minutes',"
+                        + " processing_finished = processing_finished - interval '30 minutes' WHERE id = :id")
+                .param("id", job.id()).update();
+        watchdogs.checkJobStatus();
+        watchdogs.checkForMissingRows();
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> count(job) >= rows && "finished".equals(status(job)));
+        Thread.sleep(1000);
+        assertThat(count(job)).isEqualTo(rows);
+        assertThat(distinctRows(job)).isEqualTo(rows);
     }
 
     @Test

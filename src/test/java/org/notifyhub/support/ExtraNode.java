@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.notifyhub.NotifyHubApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 
 /**
@@ -41,8 +44,18 @@ public final class ExtraNode implements AutoCloseable {
                 "notify.sqs.endpoint", "notify.sqs.region", "notify.sqs.access-key", "notify.sqs.secret-key",
                 "notify.s3.endpoint", "notify.s3.region", "notify.s3.access-key", "notify.s3.secret-key",
                 "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username", "notify.dvla.ftp.password",
-                "notify.secret-key", "notify.schedules.replay-created-notifications"}) {
+                "notify.secret-key"}) {
             properties.put(key, first.getProperty(key));
+        }
+        // Quartz triggers live in the shared database: a node starting with other crons would reschedule them for
+        // every node, so it gets this node's (the suite compresses several).
+        if (first instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources().stream()
+                    .filter(source -> source instanceof EnumerablePropertySource<?>)
+                    .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                    .filter(name -> name.startsWith("notify.schedules."))
+                    .distinct()
+                    .forEach(name -> properties.put(name, first.getProperty(name)));
         }
         return properties;
     }
@@ -78,6 +91,11 @@ public final class ExtraNode implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The node dies at once (SIGKILL), mid-work, as a crashed machine would: nothing is closed or finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     private void awaitHealthy(Path log) throws Exception {
