@@ -55,6 +55,15 @@ class JobRecoveryIT extends HubIntegrationTest {
     @Autowired
     private Environment environment;
 
+    @Autowired
+    private org.apache.camel.CamelContext camel;
+
+    @Autowired
+    private software.amazon.awssdk.services.sqs.SqsClient sqs;
+
+    @Value("${notify.queues.send-sms-tasks}")
+    private String sendSmsQueue;
+
     @Value("${notify.queues.database-tasks}")
     private String databaseTasks;
 
@@ -85,8 +94,10 @@ class JobRecoveryIT extends HubIntegrationTest {
     @Test
     void aJobWhoseNodeIsKilledMidStreamCompletesAfterRecovery() throws Exception {
         TestService service = testServices.create(false, List.of("sms"));
-        int rows = 20_000;
+        int rows = 5_000;
         Job job = job(service, rows, "pending", null, null);
+        // the recovered rows' sends are not what this test is about: they wait, and are let go as delivered at the end
+        camel.getRouteController().stopRoute("deliver-sms");
         Map<String, Object> properties = ExtraNode.sharingInfrastructureOf(environment);
         properties.put("notify.node-name", "doomed-worker");
         properties.put("notify.roles", "worker");
@@ -110,10 +121,18 @@ class JobRecoveryIT extends HubIntegrationTest {
         watchdogs.checkJobStatus();
         watchdogs.checkForMissingRows();
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> count(job) >= rows && "finished".equals(status(job)));
-        Thread.sleep(1000);
-        assertThat(count(job)).isEqualTo(rows);
-        assertThat(distinctRows(job)).isEqualTo(rows);
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(job) >= rows && "finished".equals(status(job)));
+            Thread.sleep(1000);
+            assertThat(count(job)).isEqualTo(rows);
+            assertThat(distinctRows(job)).isEqualTo(rows);
+        } finally {
+            jdbc.sql("UPDATE notifications SET notification_status = 'delivered' WHERE job_id = :id")
+                    .param("id", job.id()).update();
+            // thousands of sends would hold up the tests after this one: they are dropped, not drained
+            sqs.purgeQueue(r -> r.queueUrl(sqs.getQueueUrl(q -> q.queueName(sendSmsQueue)).queueUrl()));
+            camel.getRouteController().startRoute("deliver-sms");
+        }
     }
 
     @Test

@@ -45,6 +45,9 @@ class LetterPdfsIT extends HubIntegrationTest {
     private static final List<String> PDF_ADDRESS = List.of("Mr B Smith", "2 Low Road", "Bristol", "BS1 4DJ");
 
     @Autowired
+    private org.apache.camel.ProducerTemplate producer;
+
+    @Autowired
     private JdbcClient jdbc;
     @Autowired
     private S3Client s3;
@@ -140,10 +143,16 @@ class LetterPdfsIT extends HubIntegrationTest {
         assertThat(s3.getObjectAsBytes(r -> r.bucket(testBucket).key(LetterPdfNames.fileName("", letter.reference(),
                 "second", letter.createdAt()))).asByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         // the fake response file goes through the response bucket like DVLA's own, and completes the letter
-        await().atMost(WAIT).until(() -> notifications.find(UUID.fromString(id)).orElseThrow().status()
-                == NotificationStatus.DELIVERED);
+        await().atMost(WAIT).until(() -> {
+            // a poll now, as the schedule would (another test's extra node may have slowed the shared trigger)
+            producer.sendBody("direct:poll-dvla-response-bucket", null);
+            return notifications.find(UUID.fromString(id)).orElseThrow().status() == NotificationStatus.DELIVERED;
+        });
         // applied, then moved aside so the next poll does not list it again
-        List<String> responses = await().atMost(WAIT).until(() -> responseFilesFor(letter.reference()),
+        List<String> responses = await().atMost(WAIT).until(() -> {
+                    producer.sendBody("direct:poll-dvla-response-bucket", null);
+                    return responseFilesFor(letter.reference());
+                },
                 keys -> !keys.isEmpty() && keys.stream().allMatch(key -> key.startsWith("processed/")));
         assertThat(responses).hasSize(1).allMatch(name -> name.matches("processed/NOTIFY-\\d{14}-RSP\\.TXT"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(responseBucket).key(responses.get(0))).asUtf8String())

@@ -11,14 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.notifyhub.NotifyHubApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,18 +41,8 @@ public final class ExtraNode implements AutoCloseable {
                 "notify.sqs.endpoint", "notify.sqs.region", "notify.sqs.access-key", "notify.sqs.secret-key",
                 "notify.s3.endpoint", "notify.s3.region", "notify.s3.access-key", "notify.s3.secret-key",
                 "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username", "notify.dvla.ftp.password",
-                "notify.secret-key"}) {
+                "notify.secret-key", "notify.schedules.replay-created-notifications"}) {
             properties.put(key, first.getProperty(key));
-        }
-        // Quartz triggers live in the shared database: a node starting with other crons would reschedule them for
-        // every node, so it gets this node's (the suite compresses several).
-        if (first instanceof ConfigurableEnvironment configurable) {
-            configurable.getPropertySources().stream()
-                    .filter(source -> source instanceof EnumerablePropertySource<?>)
-                    .flatMap(source -> Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
-                    .filter(name -> name.startsWith("notify.schedules."))
-                    .distinct()
-                    .forEach(name -> properties.put(name, first.getProperty(name)));
         }
         return properties;
     }
