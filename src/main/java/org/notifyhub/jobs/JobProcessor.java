@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.common.SqsBatches;
 import org.notifyhub.limits.DailyLimits;
+import org.notifyhub.recipients.InvalidRecipientException;
+import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.StoredTemplate;
@@ -24,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * process-job, process-incomplete-jobs and the missing-rows check: streams a job's CSV from S3 and puts its rows,
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class JobProcessor {
 
     static final int ROWS_PER_TASK = 100;
+    private static final String INTERNATIONAL_SMS = "international_sms";
     /** Encrypted and base64-encoded, a task grows by about a third: this keeps it well inside SQS's 256 KiB. */
     static final int MAX_TASK_ROW_BYTES = 48 * 1024;
 
@@ -50,10 +54,12 @@ public class JobProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String databaseTasks;
+    private final TransactionTemplate transaction;
 
     public JobProcessor(JobRepository jobs, JobCsvStore files, ServiceRepository services, TemplateRepository templates,
                         DailyLimits dailyLimits, SqsBatches queue, Encryption encryption, ObjectMapper mapper, Clock clock,
-                        @Value("${notify.queues.database-tasks}") String databaseTasks) {
+                        @Value("${notify.queues.database-tasks}") String databaseTasks, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.jobs = jobs;
         this.files = files;
         this.services = services;
@@ -137,10 +143,51 @@ public class JobProcessor {
         return templates.findVersion(job.serviceId(), job.templateId(), job.templateVersion()).orElseThrow();
     }
 
+    /**
+     * The whole file against the day's limits at once: its channel, and for text messages the international ones
+     * against the international limit too (counted with a first pass over the file). Both or neither are taken.
+     */
     private boolean takeDailyLimit(Job job, Service service, StoredTemplate template) {
         String channel = template.templateType();
-        return dailyLimits.tryTake(service.id(), channel, service.dailyLimits().forChannel(channel),
-                LocalDate.now(clock), job.notificationCount());
+        LocalDate today = LocalDate.now(clock);
+        long international = "sms".equals(channel) ? internationalRows(job) : 0;
+        Boolean taken = transaction.execute(status -> {
+            boolean ok = dailyLimits.tryTake(service.id(), channel, service.dailyLimits().forChannel(channel), today,
+                    job.notificationCount())
+                    && (international == 0 || dailyLimits.tryTake(service.id(), INTERNATIONAL_SMS,
+                    service.dailyLimits().forChannel(INTERNATIONAL_SMS), today, international));
+            if (!ok) {
+                status.setRollbackOnly();
+            }
+            return ok;
+        });
+        return Boolean.TRUE.equals(taken);
+    }
+
+    private long internationalRows(Job job) {
+        long international = 0;
+        try (InputStream in = files.open(job.serviceId(), job.id())) {
+            CsvRows csv = CsvRows.read(in);
+            List<String> headers = csv.next();
+            if (headers == null) {
+                return 0;
+            }
+            JobRows rows = new JobRows(TemplateType.SMS, headers);
+            List<String> row;
+            int rowNumber = 0;
+            while ((row = csv.next()) != null && rowNumber++ < job.notificationCount()) {
+                try {
+                    if (PhoneNumbers.parse(rows.recipient(row)).requiresInternationalPermission()) {
+                        international++;
+                    }
+                } catch (InvalidRecipientException checkedOnUpload) {
+                    // not counted: the saver skips it too
+                }
+            }
+            return international;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the file of job " + job.id(), e);
+        }
     }
 
     private int queueRows(Job job, StoredTemplate template, BitSet saved) {

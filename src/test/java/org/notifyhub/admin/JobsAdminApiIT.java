@@ -132,6 +132,30 @@ class JobsAdminApiIT extends AdminApiTest {
     }
 
     @Test
+    void internationalRowsCountAgainstTheInternationalLimitAllOrNothing() throws Exception {
+        TestService service = testServices.create(false, List.of("sms", "international_sms"));
+        testServices.setDailyLimit(service.id(), "international_sms", 1);
+        String tooMany = upload(service, service.smsTemplate(),
+                "phone number,name\n+1 202 555 0104,A\n+1 202 555 0105,B\n07700900123,C\n", "");
+        String oneAbroad = upload(service, service.smsTemplate(), "phone number,name\n+1 202 555 0106,A\n07700900124,B\n", "");
+
+        createJob(service, tooMany, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "sending limits exceeded".equals(status(tooMany)));
+        assertThat(count(tooMany)).isZero();
+        assertThat(used(service, "sms")).as("nothing taken when the international limit refuses").isZero();
+
+        createJob(service, oneAbroad, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(oneAbroad) == 2);
+        assertThat(used(service, "sms")).isEqualTo(2);
+        assertThat(used(service, "international_sms")).isEqualTo(1);
+    }
+
+    private long used(TestService service, String channel) {
+        return jdbc.sql("SELECT COALESCE(sum(count), 0) FROM daily_limit_counters WHERE service_id = :s AND channel = :c")
+                .param("s", service.id()).param("c", channel).query(Long.class).single();
+    }
+
+    @Test
     void creatingAJobIsRefusedWithNotifysAnswers() throws Exception {
         TestService service = testServices.create(false, List.of("sms", "letter"));
         TestService trial = testServices.create(true, List.of("sms", "letter"));
