@@ -58,6 +58,11 @@ public class DeadLetters {
                 String target = sqs.getQueueUrl(r -> r.queueName(queues.forSend(task.notificationType(), null))).queueUrl();
                 sqs.sendMessage(r -> r.queueUrl(target).messageBody(body));
                 replayed++;
+            } else if (task == null && letter.queue() != null && letter.rawMessage() != null) {
+                // a database or job task, kept whole: it goes back to its own queue as it was
+                String target = sqs.getQueueUrl(r -> r.queueName(letter.queue())).queueUrl();
+                sqs.sendMessage(r -> r.queueUrl(target).messageBody(letter.rawMessage()));
+                replayed++;
             } else {
                 skipped++;
             }

@@ -10,8 +10,8 @@ import org.notifyhub.notifications.NotificationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.notifyhub.tasks.TaskFailures;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * A failed letter task is left on its queue and comes back after the visibility timeout (Notify's 300 s retry);
@@ -59,17 +59,6 @@ public class LetterTaskFailures {
     }
 
     static int receiveCount(Map<?, String> attributes) {
-        if (attributes == null) {
-            return 1;
-        }
-        String count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        if (count == null) {
-            count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
-        }
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return TaskFailures.receiveCount(attributes);
     }
 }

@@ -28,11 +28,11 @@ public class TaskNames {
             JsonNode json = mapper.readTree(message);
             task = json == null ? "" : json.path("task").asText("");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("A task message must be JSON: " + e.getOriginalMessage(), e);
+            throw new UnreadableTaskException("A task message must be JSON: " + e.getOriginalMessage(), e);
         }
         List<String> names = Arrays.stream(known.split(",")).map(String::trim).toList();
         if (!names.contains(task)) {
-            throw new IllegalArgumentException("Unknown task '" + task + "'; this queue takes " + names);
+            throw new UnreadableTaskException("Unknown task '" + task + "'; this queue takes " + names, null);
         }
         return task;
     }

@@ -17,6 +17,12 @@ class DeadLettersAdminApiIT extends AdminApiTest {
     @Autowired
     private SimulatorFaults faults;
 
+    @Autowired
+    private org.notifyhub.common.SqsBatches queue;
+
+    @org.springframework.beans.factory.annotation.Value("${notify.queues.database-tasks}")
+    private String databaseTasks;
+
     @Test
     void aSendThatGaveUpIsListedAndReplayedToDelivery() throws Exception {
         String recipient = "dead-letter-" + UUID.randomUUID() + "@example.com";
@@ -37,6 +43,31 @@ class DeadLettersAdminApiIT extends AdminApiTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("delivered"));
         assertThat(admin.get("/platform-admin/dead-letters?max=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTaskThatCanNeverSucceedIsKeptWholeAndReplayedToItsQueue() throws Exception {
+        String poison = "{\"task\": \"no-such-task\", \"marker\": \"" + UUID.randomUUID() + "\"}";
+        queue.send(databaseTasks, java.util.List.of(poison));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterQueues(poison).contains(databaseTasks));
+
+        AdminClient.Response replay = admin.post("/platform-admin/dead-letters/replay?max=1000", Map.of());
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().at("/data/replayed").asInt()).isPositive();
+        // back on its queue, it fails the same way and is kept again: never dropped
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterQueues(poison).contains(databaseTasks));
+    }
+
+    /** The queues named by the dead letters that hold this message. */
+    private java.util.List<String> deadLetterQueues(String message) {
+        java.util.List<String> queues = new java.util.ArrayList<>();
+        admin.get("/platform-admin/dead-letters?max=1000").json().path("data").forEach(letter -> {
+            if (message.equals(letter.path("raw_message").asText())) {
+                queues.add(letter.path("queue").asText());
+            }
+        });
+        return queues;
     }
 
     private String status(String id) {
