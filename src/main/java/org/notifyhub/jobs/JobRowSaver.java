@@ -198,7 +198,7 @@ public class JobRowSaver {
             return new NotificationRow(row.id(), to, normalisedTo, job.id(), row.rowNumber(), service.id(),
                     template.id(), template.version(), null, ApiKey.NORMAL, billableUnits, type, now, null, null, null,
                     NotificationStatus.CREATED, "letter".equals(type) ? DvlaReference.random() : null, clientReference,
-                    content.encryptPersonalisation(personalisation), replyTo, postage, job.createdById(), international,
+                    content.encryptPersonalisation(personalisation), replyTo, postage, null, international,
                     phonePrefix);
         }
 

@@ -37,6 +37,14 @@ public class NotificationAdminRepository {
         this.jdbc = jdbc;
     }
 
+    public long countForJob(UUID serviceId, UUID jobId, List<String> statuses) {
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE service_id = :serviceId AND job_id = :jobId"
+                        + (statuses.isEmpty() ? "" : " AND notification_status IN (:statuses)"))
+                .param("serviceId", serviceId).param("jobId", jobId)
+                .param("statuses", statuses.isEmpty() ? List.of("") : statuses)
+                .query(Long.class).single();
+    }
+
     public List<ServiceNotification> find(ServiceNotificationQuery q) {
         StringBuilder sql = new StringBuilder(SELECT);
         Map<String, Object> params = new HashMap<>();
@@ -72,7 +80,12 @@ public class NotificationAdminRepository {
             sql.append(" AND (n.normalised_to ILIKE :recipient ESCAPE '\\' OR n.\"to\" ILIKE :recipient ESCAPE '\\')");
             params.put("recipient", "%" + q.recipientContains().replaceAll("([\\\\%_])", "\\\\$1") + "%");
         }
-        sql.append(" ORDER BY n.created_at DESC, n.id OFFSET :offset LIMIT :limit");
+        if (q.jobId() != null) {
+            sql.append(" AND n.job_id = :jobId ORDER BY n.job_row_number, n.id OFFSET :offset LIMIT :limit");
+            params.put("jobId", q.jobId());
+        } else {
+            sql.append(" ORDER BY n.created_at DESC, n.id OFFSET :offset LIMIT :limit");
+        }
         params.put("offset", q.offset());
         params.put("limit", q.limit());
         return jdbc.sql(sql.toString()).params(params).query(NotificationAdminRepository::map).list();

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Which of a service's notifications the admin list wants. Empty statuses or types mean any; createdSince and
- * olderThan are optional; recipientContains searches the recipient.
+ * olderThan are optional; recipientContains searches the recipient; jobId (optional) keeps one CSV job's rows, in row
+ * order.
  */
 public record ServiceNotificationQuery(
         UUID serviceId,
@@ -18,11 +19,12 @@ public record ServiceNotificationQuery(
         boolean includeOneOff,
         boolean includeFromTestKey,
         String recipientContains,
+        UUID jobId,
         int offset,
         int limit) {
 
     public ServiceNotificationQuery page(int newOffset, int newLimit) {
         return new ServiceNotificationQuery(serviceId, statuses, types, createdSince, olderThan, includeJobs,
-                includeOneOff, includeFromTestKey, recipientContains, newOffset, newLimit);
+                includeOneOff, includeFromTestKey, recipientContains, jobId, newOffset, newLimit);
     }
 }

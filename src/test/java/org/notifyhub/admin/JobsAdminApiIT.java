@@ -119,6 +119,29 @@ class JobsAdminApiIT extends AdminApiTest {
     }
 
     @Test
+    void aJobsNotificationsAreListedInRowOrderAndAreNotOneOffSends() throws Exception {
+        TestService service = testServices.create(false, List.of("email"));
+        String jobId = upload(service, service.emailTemplate(),
+                "email address,name\nc@example.com,C\na@example.com,A\nb@example.com,B\n", "");
+        createJob(service, jobId, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(jobId) == 3);
+
+        JsonNode all = admin.get("/service/" + service.id() + "/job/" + jobId + "/notifications").json();
+        JsonNode firstTwo = admin.get("/service/" + service.id() + "/job/" + jobId + "/notifications?page_size=2").json();
+        JsonNode notOneOff = admin.get("/service/" + service.id() + "/notifications?include_one_off=false").json();
+
+        assertThat(all.at("/total").asInt()).isEqualTo(3);
+        assertThat(all.at("/notifications").findValuesAsText("to")).containsExactly("c@example.com", "a@example.com",
+                "b@example.com");
+        assertThat(all.at("/notifications").findValuesAsText("job_row_number")).containsExactly("0", "1", "2");
+        assertThat(firstTwo.at("/notifications").size()).isEqualTo(2);
+        assertThat(firstTwo.at("/links/next").asText()).endsWith("/job/" + jobId + "/notifications?page=2");
+        assertThat(notOneOff.at("/notifications").size()).as("job rows are not one-off sends").isEqualTo(3);
+        assertThat(admin.get("/service/" + service.id() + "/job/" + UUID.randomUUID() + "/notifications").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aJobOverTheDailyLimitSendsNothing() throws Exception {
         TestService service = testServices.create(false, List.of("sms"));
         testServices.setDailyLimit(service.id(), "sms", 3);

@@ -21,11 +21,16 @@ import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.admin.Wording;
+import org.notifyhub.admin.notifications.AdminNotificationView;
+import org.notifyhub.admin.notifications.NotificationListParameters;
 import org.notifyhub.jobs.Job;
 import org.notifyhub.jobs.JobCsvStore;
 import org.notifyhub.jobs.JobRepository;
 import org.notifyhub.jobs.JobTask;
 import org.notifyhub.jobs.JobTasks;
+import org.notifyhub.notifications.NotificationAdminRepository;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.ServiceNotificationQuery;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.StoredTemplate;
@@ -53,7 +58,15 @@ public class JobAdmin {
                           long total, Map<String, String> links) {
     }
 
+    /** A page of one job's notifications. */
+    public record JobNotificationPage(List<AdminNotificationView> notifications,
+                                      @com.fasterxml.jackson.annotation.JsonProperty("page_size") int pageSize,
+                                      long total, Map<String, String> links) {
+    }
+
     private final KnownServices knownServices;
+    private final NotificationAdminRepository notificationList;
+    private final NotificationContent content;
     private final ServiceRepository services;
     private final TemplateRepository templates;
     private final JobCsvStore files;
@@ -66,7 +79,10 @@ public class JobAdmin {
 
     public JobAdmin(KnownServices knownServices, ServiceRepository services, TemplateRepository templates,
                     JobCsvStore files, JobRepository jobs, JobViews views, JobTasks tasks, ObjectMapper mapper,
-                    JdbcClient jdbc, Clock clock) {
+                    JdbcClient jdbc, Clock clock, NotificationAdminRepository notificationList,
+                    NotificationContent content) {
+        this.notificationList = notificationList;
+        this.content = content;
         this.knownServices = knownServices;
         this.services = services;
         this.templates = templates;
@@ -157,6 +173,30 @@ public class JobAdmin {
             links.put("next", "/service/" + serviceId + "/job?page=" + (page + 1));
         }
         return new JobPage(data, PAGE_SIZE, total, links);
+    }
+
+    /** A job's notifications, as Notify's GET /service/{id}/job/{job_id}/notifications: row order, a page at a time. */
+    public JobNotificationPage notifications(@Header("service_id") String serviceIdText, @Header("job_id") String jobIdText,
+                                             @Header(Exchange.HTTP_QUERY) String rawQuery) {
+        UUID serviceId = knownServices.require(serviceIdText);
+        UUID jobId = PathIds.parse(jobIdText);
+        jobs.find(serviceId, jobId).orElseThrow(AdminApiException::notFound);
+        NotificationListParameters p = NotificationListParameters.read(QueryParameters.parse(rawQuery));
+        ServiceNotificationQuery q = new ServiceNotificationQuery(serviceId, p.statuses(), p.templateTypes(), null, null,
+                true, true, true, null, jobId, (p.page() - 1) * p.pageSize(), p.pageSize());
+        List<AdminNotificationView> page = notificationList.find(q).stream()
+                .map(n -> AdminNotificationView.of(n, content.decryptPersonalisation(n.row().encryptedPersonalisation())))
+                .toList();
+        long total = notificationList.countForJob(serviceId, jobId, p.statuses());
+        Map<String, String> links = new LinkedHashMap<>();
+        String path = "/service/" + serviceId + "/job/" + jobId + "/notifications?page=";
+        if (p.page() > 1) {
+            links.put("prev", path + (p.page() - 1));
+        }
+        if ((long) p.page() * p.pageSize() < total) {
+            links.put("next", path + (p.page() + 1));
+        }
+        return new JobNotificationPage(page, p.pageSize(), total, links);
     }
 
     /** Only a job still scheduled can be cancelled; any other gets 404, as Notify finds no scheduled job. */

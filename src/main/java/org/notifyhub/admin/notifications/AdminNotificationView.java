@@ -50,7 +50,7 @@ public record AdminNotificationView(
     public record CreatedBy(UUID id, String name, @JsonProperty("email_address") String emailAddress) {
     }
 
-    static AdminNotificationView of(ServiceNotification n, Map<String, Object> personalisation) {
+    public static AdminNotificationView of(ServiceNotification n, Map<String, Object> personalisation) {
         NotificationRow r = n.row();
         return new AdminNotificationView(r.id(), r.to(), r.normalisedTo(),
                 r.jobId() == null ? null : new Job(r.jobId(), n.jobFileName()), r.jobRowNumber(), r.serviceId(),

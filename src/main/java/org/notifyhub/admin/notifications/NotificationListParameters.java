@@ -13,7 +13,7 @@ import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.notifications.NotificationStatus;
 
 /** The query of GET /service/{id}/notifications, read as Notify's NotificationsFilterSchema reads it. */
-record NotificationListParameters(
+public record NotificationListParameters(
         int page,
         int pageSize,
         Integer limitDays,
@@ -37,7 +37,7 @@ record NotificationListParameters(
             "accepted", List.of("created", "sending"),
             "received", List.of("delivered"));
 
-    static NotificationListParameters read(QueryParameters query) {
+    public static NotificationListParameters read(QueryParameters query) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Reader r = new Reader(query, errors);
         NotificationListParameters parameters = new NotificationListParameters(

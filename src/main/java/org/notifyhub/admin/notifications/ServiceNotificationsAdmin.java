@@ -51,7 +51,7 @@ public class ServiceNotificationsAdmin {
         LocalDateTime since = p.limitDays() == null ? null
                 : LondonMidnight.daysAgo(LocalDateTime.now(clock), p.limitDays());
         ServiceNotificationQuery q = new ServiceNotificationQuery(serviceId, p.statuses(), p.templateTypes(), since,
-                p.olderThan(), p.includeJobs(), p.includeOneOff(), p.includeFromTestKey(), p.to(),
+                p.olderThan(), p.includeJobs(), p.includeOneOff(), p.includeFromTestKey(), p.to(), null,
                 (p.page() - 1) * p.pageSize(), p.pageSize());
         List<AdminNotificationView> page = notifications.find(q).stream()
                 .map(n -> AdminNotificationView.of(n, content.decryptPersonalisation(n.row().encryptedPersonalisation())))
