@@ -1,7 +1,7 @@
 package org.notifyhub.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.notifyhub.common.V2JsonBodyFilter;
+import org.notifyhub.api.v2.V2JsonBodyFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

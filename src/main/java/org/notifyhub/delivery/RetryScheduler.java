@@ -2,6 +2,8 @@ package org.notifyhub.delivery;
 
 import java.time.Clock;
 import org.apache.camel.Body;
+import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.RetryEnvelope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,6 @@ package org.notifyhub.delivery;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
-import org.notifyhub.callbacks.SimulatedSesEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
-import org.notifyhub.callbacks.mapping.SmsReceipt;
+import org.notifyhub.receipts.mapping.SmsReceipt;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

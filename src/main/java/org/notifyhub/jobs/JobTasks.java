@@ -3,7 +3,8 @@ package org.notifyhub.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.notifyhub.common.SqsBatches;
+import org.notifyhub.queues.JobTask;
+import org.notifyhub.queues.SqsBatches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

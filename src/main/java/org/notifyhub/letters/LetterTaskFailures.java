@@ -7,10 +7,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.TaskFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.notifyhub.tasks.TaskFailures;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.LetterPdfTask;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ServiceRepository;

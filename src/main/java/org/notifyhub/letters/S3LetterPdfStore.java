@@ -1,7 +1,5 @@
 package org.notifyhub.letters;
 
-import org.notifyhub.notifications.LetterPdfNotFoundException;
-import org.notifyhub.notifications.LetterPdfStore;
 import org.notifyhub.notifications.NotificationRow;
 import org.springframework.stereotype.Component;
 

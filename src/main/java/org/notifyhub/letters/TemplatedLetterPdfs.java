@@ -10,6 +10,7 @@ import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.LetterPdfTask;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.templates.LetterMarkdown;
 import org.notifyhub.templates.LetterRenderer;

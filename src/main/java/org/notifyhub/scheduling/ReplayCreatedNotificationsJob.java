@@ -2,13 +2,13 @@ package org.notifyhub.scheduling;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.ArrayList;
-import org.notifyhub.delivery.DeliveryQueues;
+import java.util.List;
 import org.notifyhub.letters.LetterPdfRepository;
-import org.notifyhub.letters.LetterPdfTask;
-import org.notifyhub.notifications.DeliveryTask;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.queues.DeliveryQueues;
+import org.notifyhub.queues.DeliveryTask;
+import org.notifyhub.queues.LetterPdfTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

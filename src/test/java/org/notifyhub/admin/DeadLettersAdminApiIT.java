@@ -18,7 +18,7 @@ class DeadLettersAdminApiIT extends AdminApiTest {
     private SimulatorFaults faults;
 
     @Autowired
-    private org.notifyhub.common.SqsBatches queue;
+    private org.notifyhub.queues.SqsBatches queue;
 
     @org.springframework.beans.factory.annotation.Value("${notify.queues.database-tasks}")
     private String databaseTasks;

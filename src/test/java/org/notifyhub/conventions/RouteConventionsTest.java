@@ -78,9 +78,27 @@ class RouteConventionsTest {
     @Test
     void everyRouteFolderIsLoaded() throws IOException {
         String pattern = (String) ((Map<?, ?>) ((Map<?, ?>) applicationYml().get("camel")).get("main")).get("routes-include-pattern");
-        try (Stream<Path> folders = Files.list(ROUTES)) {
-            folders.filter(Files::isDirectory).forEach(folder ->
-                    assertThat(pattern).contains("classpath:routes/" + folder.getFileName() + "/*.camel.yaml"));
+        List<String> folders = routeFolders();
+        assertThat(folders).contains("api/v2", "letters/collation");
+        folders.forEach(folder -> assertThat(pattern).contains("classpath:routes/" + folder + "/*.camel.yaml"));
+    }
+
+    /** A route folder is named as the Java package whose beans its routes call, so one name finds both. */
+    @Test
+    void routeFoldersMirrorJavaPackages() throws IOException {
+        Path java = Path.of("src/main/java/org/notifyhub");
+        for (String folder : routeFolders()) {
+            if (!folder.equals("_shared")) {
+                assertThat(java.resolve(folder)).as("Java package for routes/" + folder).isDirectory();
+            }
+        }
+    }
+
+    private static List<String> routeFolders() throws IOException {
+        try (Stream<Path> files = Files.walk(ROUTES)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .map(f -> ROUTES.relativize(f.getParent()).toString().replace('\\', '/'))
+                    .distinct().sorted().toList();
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.notifyhub.support.ProviderHttp;
 
 /** MMG's wire format and its idea of success, against WireMock. */
 class MmgClientTest {

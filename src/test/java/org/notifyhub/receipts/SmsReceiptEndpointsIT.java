@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.delivery.SmsProviderStubs;
+import org.notifyhub.support.ProviderHttp;
 import org.notifyhub.support.TestServices.TestService;
 import uk.gov.service.notify.NotificationClient;
 

@@ -6,8 +6,8 @@ import org.apache.camel.Header;
 import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.Data;
 import org.notifyhub.admin.QueryParameters;
-import org.notifyhub.delivery.DeadLetter;
-import org.notifyhub.delivery.DeadLetters;
+import org.notifyhub.queues.DeadLetter;
+import org.notifyhub.queues.DeadLetters;
 import org.springframework.stereotype.Component;
 
 /** The operator's dead-letter endpoints: what gave up, and sending it again once the cause is mended. */

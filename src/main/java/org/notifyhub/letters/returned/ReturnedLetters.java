@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.apache.camel.Body;
 import org.notifyhub.common.NotifyTime;
+import org.notifyhub.queues.ReturnedLettersTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

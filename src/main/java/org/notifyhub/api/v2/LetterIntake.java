@@ -1,0 +1,114 @@
+package org.notifyhub.api.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.notifyhub.api.v2.schemas.SendSchemas;
+import org.notifyhub.auth.AuthenticatedApiKey;
+import org.notifyhub.common.V2ApiException;
+import org.notifyhub.letters.LetterContactBlocks;
+import org.notifyhub.limits.RateLimiter;
+import org.notifyhub.notifications.DvlaReference;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationWriter;
+import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.recipients.InvalidRecipientException;
+import org.notifyhub.recipients.PostalAddress;
+import org.notifyhub.recipients.PostalAddresses;
+import org.notifyhub.services.ApiKey;
+import org.notifyhub.services.Service;
+import org.notifyhub.templates.RenderedLetter;
+import org.notifyhub.templates.StoredTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /v2/notifications/letter (templated): checks the address and content, makes the row durable with the contact
+ * block it will print, and names the get-pdf-for-templated-letter task for the route to queue.
+ */
+@Component
+public class LetterIntake {
+
+    private final ObjectMapper mapper;
+    private final RateLimiter rateLimiter;
+    private final SendChecks checks;
+    private final NotificationContent content;
+    private final NotificationWriter writer;
+    private final SendResponses responses;
+    private final Clock clock;
+    private final PrecompiledLetterIntake precompiled;
+    private final LetterContactBlocks contactBlocks;
+    private final String pdfQueue;
+
+    public LetterIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
+                        NotificationWriter writer, SendResponses responses, Clock clock,
+                        PrecompiledLetterIntake precompiled, LetterContactBlocks contactBlocks,
+                        @Value("${notify.queues.create-letters-pdf-tasks}") String pdfQueue) {
+        this.mapper = mapper;
+        this.rateLimiter = rateLimiter;
+        this.checks = checks;
+        this.content = content;
+        this.writer = writer;
+        this.responses = responses;
+        this.clock = clock;
+        this.precompiled = precompiled;
+        this.contactBlocks = contactBlocks;
+        this.pdfQueue = pdfQueue;
+    }
+
+    public AcceptedNotification accept(@Body String body, @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,
+                                       @Header(Exchange.HTTP_URL) String requestUrl) {
+        JsonNode request = RequestJson.parse(mapper, body);
+        rateLimiter.check(key);
+        Service service = key.service();
+        if (ApiKey.TEAM.equals(key.keyType())) {
+            throw V2ApiException.auth(403, "Cannot send letters with a team api key");
+        }
+        if (service.restricted() && !ApiKey.TEST.equals(key.keyType())) {
+            throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
+        }
+        if (request.has("content")) {
+            return precompiled.accept(request, key);
+        }
+        SendSchemas.LETTER.validate(request);
+        checks.permission(service, "letter");
+        StoredTemplate template = checks.template(service, request, "letter");
+        Map<String, Object> personalisation = checks.personalisation(request);
+        checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
+        PostalAddress address = address(personalisation, service);
+        RenderedLetter letter = content.letter(template, personalisation);
+
+        UUID id = UUID.randomUUID();
+        String clientReference = SendChecks.text(request, "reference");
+        SendResponses.Sent response = responses.sent(id, clientReference,
+                new SendResponses.LetterContent(letter.body(), letter.subject()), template, requestUrl);
+        boolean testKey = ApiKey.TEST.equals(key.keyType());
+        String postage = address.international() ? address.postage()
+                : template.postage() == null ? "second" : template.postage();
+        writer.save(new NotificationRow(id, address.to(), address.normalisedTo(), null, null, service.id(), template.id(),
+                template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
+                testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
+                content.encryptPersonalisation(personalisation), contactBlocks.forTemplate(service.id(), template.id()),
+                postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+        return new AcceptedNotification(new LetterPdfTask(id), pdfQueue, response);
+    }
+
+    private static PostalAddress address(Map<String, Object> personalisation, Service service) {
+        try {
+            PostalAddress address = PostalAddresses.fromPersonalisation(personalisation);
+            PostalAddresses.validate(address, service.hasPermission("international_letters"));
+            return address;
+        } catch (InvalidRecipientException e) {
+            throw V2ApiException.validation(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.notifyhub.api.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.notifyhub.api.v2.schemas.SendSchemas;
+import org.notifyhub.auth.AuthenticatedApiKey;
+import org.notifyhub.common.V2ApiException;
+import org.notifyhub.letters.LetterPdfNames;
+import org.notifyhub.letters.PrecompiledLetterUploads;
+import org.notifyhub.letters.PrecompiledTemplates;
+import org.notifyhub.notifications.DvlaReference;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationWriter;
+import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.services.Service;
+import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /v2/notifications/letter with {@code content}: a precompiled PDF. The file goes to the scan bucket and the
+ * letter waits in {@code pending-virus-check}, with a scan-and-sanitise-letter task for the route to queue on
+ * letter-tasks.
+ */
+@Component
+public class PrecompiledLetterIntake {
+
+    private static final String PROVIDED_AS_PDF = "Provided as PDF";
+
+    private final SendChecks checks;
+    private final PrecompiledTemplates precompiledTemplates;
+    private final TemplateRepository templates;
+    private final PrecompiledLetterUploads uploads;
+    private final NotificationContent content;
+    private final NotificationWriter writer;
+    private final Clock clock;
+    private final String letterTasksQueue;
+
+    public PrecompiledLetterIntake(SendChecks checks, PrecompiledTemplates precompiledTemplates,
+                                   TemplateRepository templates, PrecompiledLetterUploads uploads,
+                                   NotificationContent content, NotificationWriter writer, Clock clock,
+                                   @Value("${notify.queues.letter-tasks}") String letterTasksQueue) {
+        this.checks = checks;
+        this.precompiledTemplates = precompiledTemplates;
+        this.templates = templates;
+        this.uploads = uploads;
+        this.content = content;
+        this.writer = writer;
+        this.clock = clock;
+        this.letterTasksQueue = letterTasksQueue;
+    }
+
+    public AcceptedNotification accept(JsonNode request, AuthenticatedApiKey key) {
+        SendSchemas.PRECOMPILED_LETTER.validate(request);
+        Service service = key.service();
+        checks.permission(service, "letter");
+        byte[] pdf;
+        try {
+            pdf = Base64.getMimeDecoder().decode(request.get("content").asText());
+        } catch (IllegalArgumentException e) {
+            throw V2ApiException.badRequest("Cannot decode letter content (invalid base64 encoding)");
+        }
+        if (pdf.length == 0) {
+            throw V2ApiException.badRequest("Cannot decode letter content (invalid base64 encoding)");
+        }
+        UUID templateId = precompiledTemplates.findOrCreate(service.id());
+        StoredTemplate template = templates.findLatest(service.id(), templateId).orElseThrow();
+        String postage = SendChecks.text(request, "postage");
+        String clientReference = SendChecks.text(request, "reference");
+        UUID id = UUID.randomUUID();
+        String reference = DvlaReference.random();
+        LocalDateTime now = LocalDateTime.now(clock);
+
+        // The file is stored first, so no row ever points at a PDF that is not there.
+        uploads.toScanBucket(LetterPdfNames.fileName("", reference, postage == null ? "second" : postage, now), pdf);
+        writer.save(new NotificationRow(id, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), null, null, service.id(),
+                template.id(), template.version(), key.keyId(), key.keyType(), 0, "letter", now, null, null, null,
+                NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference,
+                content.encryptPersonalisation(Map.of("address_line_1", PROVIDED_AS_PDF)), null,
+                postage == null ? "second" : postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+        return new AcceptedNotification(new LetterPdfTask(id), letterTasksQueue,
+                new SendResponses.PrecompiledSent(id, clientReference, postage));
+    }
+}

@@ -1,0 +1,72 @@
+package org.notifyhub.api.v2;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.notifyhub.common.V2ApiException;
+import org.notifyhub.services.Service;
+import org.notifyhub.templates.Placeholders;
+import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateRepository;
+import org.springframework.stereotype.Component;
+
+/** The checks every send shares, in Notify's order and with its texts. */
+@Component
+public class SendChecks {
+
+    private static final Map<String, String> PERMISSION_NAMES = Map.of(
+            "sms", "text messages", "email", "emails", "letter", "letters");
+
+    private final ObjectMapper mapper;
+    private final TemplateRepository templates;
+
+    public SendChecks(ObjectMapper mapper, TemplateRepository templates) {
+        this.mapper = mapper;
+        this.templates = templates;
+    }
+
+    public void permission(Service service, String notificationType) {
+        if (!service.hasPermission(notificationType)) {
+            throw V2ApiException.badRequest("Service is not allowed to send " + PERMISSION_NAMES.get(notificationType));
+        }
+    }
+
+    public StoredTemplate template(Service service, JsonNode request, String notificationType) {
+        UUID templateId = UUID.fromString(request.get("template_id").asText());
+        StoredTemplate template = templates.findLatest(service.id(), templateId)
+                .orElseThrow(() -> V2ApiException.badRequest("Template not found"));
+        if (template.archived()) {
+            throw V2ApiException.badRequest("Template has been deleted");
+        }
+        if (!template.templateType().equals(notificationType)) {
+            throw V2ApiException.badRequest(template.templateType() + " template is not suitable for "
+                    + notificationType + " notification");
+        }
+        return template;
+    }
+
+    public Map<String, Object> personalisation(JsonNode request) {
+        JsonNode value = request.get("personalisation");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        return mapper.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    public void allPlaceholdersFilled(Map<String, Object> personalisation, String... fields) {
+        List<String> missing = Placeholders.missing(personalisation, fields);
+        if (!missing.isEmpty()) {
+            throw V2ApiException.badRequest("Missing personalisation: " + String.join(", ", missing));
+        }
+    }
+
+    public static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

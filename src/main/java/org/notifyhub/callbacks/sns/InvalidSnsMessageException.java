@@ -1,9 +1,0 @@
-package org.notifyhub.callbacks.sns;
-
-/** A message to the SNS endpoint that is not a genuine, well-formed SNS message. */
-public class InvalidSnsMessageException extends RuntimeException {
-
-    public InvalidSnsMessageException(String message) {
-        super(message);
-    }
-}

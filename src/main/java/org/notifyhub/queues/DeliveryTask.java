@@ -1,0 +1,22 @@
+package org.notifyhub.queues;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.UUID;
+
+/**
+ * The message on a send queue: which notification, of which type, and how many sends have failed before.
+ * Ids only: the worker re-reads the current state.
+ */
+public record DeliveryTask(
+        @JsonProperty("notification_id") UUID notificationId,
+        @JsonProperty("notification_type") String notificationType,
+        @JsonProperty("attempt") int attempt) {
+
+    public static DeliveryTask first(UUID notificationId, String notificationType) {
+        return new DeliveryTask(notificationId, notificationType, 0);
+    }
+
+    public DeliveryTask nextAttempt() {
+        return new DeliveryTask(notificationId, notificationType, attempt + 1);
+    }
+}

@@ -1,0 +1,41 @@
+package org.notifyhub.receipts;
+
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Headers;
+import org.notifyhub.receipts.mapping.FiretextReceiptParser;
+import org.notifyhub.receipts.mapping.MmgReceiptParser;
+import org.notifyhub.receipts.mapping.SmsReceipt;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /notifications/sms/firetext and /mmg: a provider's delivery receipt is checked and read here, then queued
+ * on sms-callbacks for process-sms-client-response; nothing else happens while the provider waits.
+ */
+@Component
+public class SmsReceiptEndpoints {
+
+    private static final Map<String, String> SUCCESS = Map.of("result", "success");
+
+    private final FiretextReceiptParser firetext;
+    private final MmgReceiptParser mmg;
+
+    public SmsReceiptEndpoints(FiretextReceiptParser firetext, MmgReceiptParser mmg) {
+        this.firetext = firetext;
+        this.mmg = mmg;
+    }
+
+    /** @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or reference is missing */
+    public SmsReceipt firetext(@Headers Map<String, Object> headers) {
+        return firetext.parse(FormFields.of(headers, "status", "reference", "code", "mobile", "time"));
+    }
+
+    /** @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or CID is missing */
+    public SmsReceipt mmg(@Body String json) {
+        return mmg.parse(json);
+    }
+
+    public Map<String, String> accepted() {
+        return SUCCESS;
+    }
+}

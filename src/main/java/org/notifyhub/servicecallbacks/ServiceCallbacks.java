@@ -1,0 +1,114 @@
+package org.notifyhub.servicecallbacks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.notifyhub.common.Encryption;
+import org.notifyhub.inbound.InboundSms;
+import org.notifyhub.inbound.InboundSmsRepository;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.ServiceCallbackTask;
+import org.notifyhub.servicecallbacks.CallbackMetrics.Outcome;
+import org.notifyhub.services.CallbackType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues service callbacks on service-callbacks, when the service has configured one of that type. The message
+ * carries the URL, the still-encrypted bearer token and the encrypted payload, so the worker that POSTs it never
+ * touches the database. Callable from any role (it writes to the queue itself, no route needed), and never throws:
+ * the status change it follows is already written, so a failed enqueue is logged and counted, not retried.
+ */
+@Component
+public class ServiceCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceCallbacks.class);
+
+    private final ServiceCallbackApis apis;
+    private final InboundSmsRepository inboundSms;
+    private final Encryption encryption;
+    private final ObjectMapper mapper;
+    private final ProducerTemplate producer;
+    private final CallbackMetrics metrics;
+    private final String queueUri;
+
+    public ServiceCallbacks(ServiceCallbackApis apis, InboundSmsRepository inboundSms, Encryption encryption,
+                            ObjectMapper mapper, ProducerTemplate producer, CallbackMetrics metrics,
+                            @Value("${notify.queues.service-callbacks}") String queue) {
+        this.apis = apis;
+        this.inboundSms = inboundSms;
+        this.encryption = encryption;
+        this.mapper = mapper;
+        this.producer = producer;
+        this.metrics = metrics;
+        this.queueUri = "aws2-sqs://" + queue + "?autoCreateQueue=true";
+    }
+
+    /** After a provider receipt changed a status: counted (Notify's callback.{provider}.{status}), then the callback. */
+    public void afterReceipt(String provider, NotificationRow row) {
+        metrics.receipt(provider, row.status().wireName());
+        queueDeliveryStatus(row);
+    }
+
+    /** After a status change: the delivery-status callback, if configured. Never for {@code pending}, as Notify. */
+    public void queueDeliveryStatus(NotificationRow row) {
+        queueDeliveryStatuses(List.of(row));
+    }
+
+    /** After a bulk status change: each service's configuration is read once. */
+    public void queueDeliveryStatuses(List<NotificationRow> rows) {
+        Map<UUID, Optional<ServiceCallbackApi>> configured = new HashMap<>();
+        for (NotificationRow row : rows) {
+            if (row.status() == NotificationStatus.PENDING) {
+                continue;
+            }
+            configured.computeIfAbsent(row.serviceId(), service -> apis.find(service, CallbackType.DELIVERY_STATUS))
+                    .ifPresent(api -> queue(api, CallbackType.DELIVERY_STATUS, row.serviceId(), row.id(),
+                            DeliveryStatusCallback.of(row)));
+        }
+    }
+
+    /** After a complaint was stored for the first time: the complaint callback, if configured. */
+    public void queueComplaint(UUID serviceId, ComplaintCallback complaint) {
+        apis.find(serviceId, CallbackType.COMPLAINT).ifPresent(api -> queue(api, CallbackType.COMPLAINT, serviceId,
+                UUID.fromString(complaint.complaintId()), complaint));
+    }
+
+    /**
+     * For the inbound SMS endpoint, once the message is stored: forwards it to the service's inbound SMS callback,
+     * if configured. Returns whether a callback was queued.
+     */
+    public boolean queueInboundSms(UUID inboundSmsId) {
+        Optional<InboundSms> sms = inboundSms.find(inboundSmsId);
+        if (sms.isEmpty()) {
+            log.warn("No inbound SMS {} to forward", inboundSmsId);
+            return false;
+        }
+        UUID serviceId = sms.get().serviceId();
+        return apis.find(serviceId, CallbackType.INBOUND_SMS)
+                .map(api -> queue(api, CallbackType.INBOUND_SMS, serviceId, inboundSmsId, InboundSmsCallback.of(sms.get())))
+                .orElse(false);
+    }
+
+    private boolean queue(ServiceCallbackApi api, CallbackType type, UUID serviceId, UUID subjectId, Object payload) {
+        try {
+            ServiceCallbackTask task = new ServiceCallbackTask(type, serviceId, subjectId, api.url(),
+                    api.encryptedBearerToken(), encryption.encrypt(mapper.writeValueAsString(payload)), 0, 0);
+            producer.sendBody(queueUri, mapper.writeValueAsString(task));
+            metrics.serviceCallback(type, Outcome.QUEUED);
+            return true;
+        } catch (JsonProcessingException | RuntimeException e) {
+            metrics.serviceCallback(type, Outcome.NOT_QUEUED);
+            log.error("Could not queue the {} callback for {} of service {}", type, subjectId, serviceId, e);
+            return false;
+        }
+    }
+}

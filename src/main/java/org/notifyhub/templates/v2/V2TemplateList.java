@@ -1,7 +1,0 @@
-package org.notifyhub.templates.v2;
-
-import java.util.List;
-
-/** The body of GET /v2/templates. */
-public record V2TemplateList(List<V2Template> templates) {
-}
