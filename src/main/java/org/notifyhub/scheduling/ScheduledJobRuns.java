@@ -6,32 +6,24 @@ import java.util.Date;
 import org.apache.camel.Header;
 import org.notifyhub.common.NotifyTime;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Records each firing of a scheduled job, so operators (and tests) see which node ran what and when. */
-@Repository
+@Component
 public class ScheduledJobRuns {
 
-    private final JdbcClient jdbc;
+    private final ScheduledJobRunRepository runs;
     private final Clock clock;
     private final String node;
 
-    public ScheduledJobRuns(JdbcClient jdbc, Clock clock, @Value("${notify.node-name}") String node) {
-        this.jdbc = jdbc;
+    public ScheduledJobRuns(ScheduledJobRunRepository runs, Clock clock, @Value("${notify.node-name}") String node) {
+        this.runs = runs;
         this.clock = clock;
         this.node = node;
     }
 
     public void record(@Header("jobName") String jobName, @Header("scheduledFireTime") Date scheduledFireTime) {
         LocalDateTime now = LocalDateTime.now(clock);
-        jdbc.sql("""
-                        INSERT INTO scheduled_job_runs (job_name, scheduled_fire_time, fired_at, node)
-                        VALUES (:job, :scheduled, :now, :node)""")
-                .param("job", jobName)
-                .param("scheduled", scheduledFireTime == null ? now : NotifyTime.toUtc(scheduledFireTime.toInstant()))
-                .param("now", now)
-                .param("node", node)
-                .update();
+        runs.insert(jobName, scheduledFireTime == null ? now : NotifyTime.toUtc(scheduledFireTime.toInstant()), now, node);
     }
 }

@@ -15,7 +15,9 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.ServiceCallbackTask;
 import org.notifyhub.servicecallbacks.CallbackMetrics.Outcome;
+import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.CallbackType;
+import org.notifyhub.services.ServiceCallbackApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +34,7 @@ public class ServiceCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCallbacks.class);
 
-    private final ServiceCallbackApis apis;
+    private final CallbackApiRepository apis;
     private final InboundSmsRepository inboundSms;
     private final Encryption encryption;
     private final ObjectMapper mapper;
@@ -40,7 +42,7 @@ public class ServiceCallbacks {
     private final CallbackMetrics metrics;
     private final String queueUri;
 
-    public ServiceCallbacks(ServiceCallbackApis apis, InboundSmsRepository inboundSms, Encryption encryption,
+    public ServiceCallbacks(CallbackApiRepository apis, InboundSmsRepository inboundSms, Encryption encryption,
                             ObjectMapper mapper, ProducerTemplate producer, CallbackMetrics metrics,
                             @Value("${notify.queues.service-callbacks}") String queue) {
         this.apis = apis;

@@ -10,7 +10,10 @@ import org.notifyhub.common.Encryption;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** service_callback_api: one URL per service and callback type; bearer tokens are encrypted on the way in. */
+/**
+ * service_callback_api: one URL per service and callback type; bearer tokens are encrypted on the way in. The admin
+ * API writes it; service callbacks read it.
+ */
 @Repository
 public class CallbackApiRepository {
 
@@ -38,6 +41,15 @@ public class CallbackApiRepository {
                 .param("id", id)
                 .param("type", callbackType)
                 .query(CallbackApiRepository::map)
+                .optional();
+    }
+
+    /** Where the service wants callbacks of this type, if anywhere, with the bearer token still encrypted. */
+    public Optional<ServiceCallbackApi> find(UUID serviceId, CallbackType type) {
+        return jdbc.sql("SELECT url, bearer_token FROM service_callback_api WHERE service_id = :serviceId AND callback_type = :type")
+                .param("serviceId", serviceId)
+                .param("type", type.wireName())
+                .query((rs, n) -> new ServiceCallbackApi(rs.getString("url"), rs.getString("bearer_token")))
                 .optional();
     }
 

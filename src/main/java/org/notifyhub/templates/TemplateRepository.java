@@ -112,4 +112,23 @@ public class TemplateRepository {
                 .param("id", id)
                 .update();
     }
+
+    /** The oldest hidden template of this type and name (a system template such as the precompiled letters'). */
+    public Optional<UUID> findHidden(UUID serviceId, TemplateType type, String name) {
+        return jdbc.sql("""
+                        SELECT id FROM templates
+                        WHERE service_id = :serviceId AND hidden AND template_type = :type AND name = :name
+                        ORDER BY created_at LIMIT 1""")
+                .param("serviceId", serviceId)
+                .param("type", type.wireName())
+                .param("name", name)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Hides a template, and its history, from the service's lists. */
+    public void hide(UUID id) {
+        jdbc.sql("UPDATE templates SET hidden = true WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE templates_history SET hidden = true WHERE id = :id").param("id", id).update();
+    }
 }

@@ -26,7 +26,9 @@ import org.notifyhub.inbound.InboundSmsRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.ServiceCallbackTask;
+import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.CallbackType;
+import org.notifyhub.services.ServiceCallbackApi;
 
 /** What goes on service-callbacks: URL, the token as stored, and a payload no one can read on the queue. */
 class ServiceCallbacksTest {
@@ -35,7 +37,7 @@ class ServiceCallbacksTest {
 
     private final Encryption encryption = new Encryption("a test secret key of some length");
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ServiceCallbackApis apis = mock(ServiceCallbackApis.class);
+    private final CallbackApiRepository apis = mock(CallbackApiRepository.class);
     private final InboundSmsRepository inboundSms = mock(InboundSmsRepository.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
     private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, inboundSms, encryption, mapper, producer,
