@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.apache.camel.Body;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.queues.DeliveryTask;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedEmail;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,7 +52,7 @@ public class EmailDeliveryService {
         RenderedEmail email = content.email(claimed.get().template(), claimed.get().personalisation());
         String from = "\"" + service.name() + "\" <" + service.emailFrom() + "@" + emailDomain + ">";
         // Test keys never reach a real provider: the simulator fakes the send and its receipt.
-        EmailProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : provider;
+        EmailProvider chosen = row.keyType() == KeyType.TEST ? simulator : provider;
         String messageId = chosen.send(new EmailMessage(row.id(), from, row.to(), row.replyToText(), email.subject(),
                 email.plainTextBody(), email.html()));
         notifications.recordSent(row.id(), messageId, chosen.name(), LocalDateTime.now(clock));

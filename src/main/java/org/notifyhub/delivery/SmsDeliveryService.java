@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.apache.camel.Body;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.DeliveryTask;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.templates.RenderedSms;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +58,7 @@ public class SmsDeliveryService {
 
     private SmsProvider send(NotificationRow row, SmsMessage message) {
         // Test keys never reach a real provider: the simulator fakes the send and its receipts.
-        SmsProvider chosen = ApiKey.TEST.equals(row.keyType()) ? simulator : providers.choose(row.international());
+        SmsProvider chosen = row.keyType() == KeyType.TEST ? simulator : providers.choose(row.international());
         try {
             chosen.send(message);
         } catch (RuntimeException e) {

@@ -151,7 +151,7 @@ public class JobProcessor {
     private boolean takeDailyLimit(Job job, Service service, StoredTemplate template) {
         String channel = template.templateType();
         LocalDate today = LocalDate.now(clock);
-        long international = "sms".equals(channel) ? internationalRows(job) : 0;
+        long international = TemplateType.SMS.wireName().equals(channel) ? internationalRows(job) : 0;
         Boolean taken = transaction.execute(status -> {
             boolean ok = dailyLimits.tryTake(service.id(), channel, service.dailyLimits().forChannel(channel), today,
                     job.notificationCount())

@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Body;
 import org.notifyhub.common.Encryption;
-import org.notifyhub.notifications.DvlaReference;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
-import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.LetterPdfTask;
@@ -29,13 +30,13 @@ import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.recipients.PostalAddresses;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.SenderRepository;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.services.TeamRecipients;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
+import org.notifyhub.templates.TemplateType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -113,20 +114,21 @@ public class JobRowSaver {
             }
         }
         List<NotificationRow> saved = notifications.insertAllIfAbsent(toSave);
-        queueSends(template.templateType(), saved);
+        queueSends(NotificationType.of(TemplateType.fromWireName(template.templateType())), saved);
         return saved.size();
     }
 
-    private void queueSends(String type, List<NotificationRow> saved) {
+    private void queueSends(NotificationType type, List<NotificationRow> saved) {
         if (saved.isEmpty()) {
             return;
         }
         List<String> tasks = new ArrayList<>(saved.size());
         for (NotificationRow row : saved) {
-            tasks.add("letter".equals(type) ? write(new LetterPdfTask(row.id()))
+            tasks.add(type == NotificationType.LETTER ? write(new LetterPdfTask(row.id()))
                     : write(DeliveryTask.first(row.id(), type)));
         }
-        queue.send("letter".equals(type) ? letterPdfQueue : deliveryQueues.forSend(type, ApiKey.NORMAL), tasks);
+        queue.send(type == NotificationType.LETTER ? letterPdfQueue : deliveryQueues.forSend(type, KeyType.NORMAL),
+                tasks);
     }
 
     /** What every row of one task shares: the job, its service, template and sender. */
@@ -135,6 +137,7 @@ public class JobRowSaver {
         private final Job job;
         private final Service service;
         private final StoredTemplate template;
+        private final TemplateType type;
         private final String sender;
         private final Set<String> allowedRecipients;
         private final LocalDateTime now = LocalDateTime.now(clock);
@@ -143,17 +146,17 @@ public class JobRowSaver {
             this.job = job;
             this.service = service;
             this.template = template;
-            this.sender = sender(job, template.templateType());
-            this.allowedRecipients = service.restricted() ? team.normalised(service.id(), template.templateType()) : null;
+            this.type = TemplateType.fromWireName(template.templateType());
+            this.sender = sender(job, type);
+            this.allowedRecipients = service.restricted() ? team.normalised(service.id(), type) : null;
         }
 
         NotificationRow build(SaveTask.Row row) {
             try {
-                return switch (template.templateType()) {
-                    case "sms" -> sms(row);
-                    case "email" -> email(row);
-                    case "letter" -> letter(row);
-                    default -> throw new IllegalStateException("No job rows for " + template.templateType());
+                return switch (type) {
+                    case SMS -> sms(row);
+                    case EMAIL -> email(row);
+                    case LETTER -> letter(row);
                 };
             } catch (InvalidRecipientException e) {
                 // the file was checked on upload, so only a file changed since then gets here
@@ -168,8 +171,8 @@ public class JobRowSaver {
                 return null;
             }
             int fragments = content.sms(template, row.personalisation(), service).fragmentCount();
-            return row(row, row.recipient(), phone.normalised(), fragments, "sms", null, null, sender,
-                    phone.international(), phone.countryPrefix(), row.personalisation());
+            return NotificationRow.sms(row.id(), origin(row), row.recipient(), phone, fragments, sender, null,
+                    content.encryptPersonalisation(row.personalisation()));
         }
 
         private NotificationRow email(SaveTask.Row row) {
@@ -177,30 +180,22 @@ public class JobRowSaver {
             if (!allowed(normalised)) {
                 return null;
             }
-            return row(row, row.recipient(), normalised, 0, "email", null, null, sender, NotificationRow.DOMESTIC,
-                    null, row.personalisation());
+            return NotificationRow.email(row.id(), origin(row), row.recipient(), sender, null,
+                    content.encryptPersonalisation(row.personalisation()));
         }
 
         private NotificationRow letter(SaveTask.Row row) {
             Map<String, String> personalisation = new HashMap<>(row.personalisation());
             personalisation.putAll(PostalAddresses.addressFields(row.personalisation()));
             PostalAddress address = PostalAddresses.fromPersonalisation(personalisation);
-            String postage = address.international() ? address.postage()
-                    : template.postage() == null ? "second" : template.postage();
             String clientReference = row.personalisation().get("reference");
-            return row(row, address.to(), address.normalisedTo(), 0, "letter", postage,
-                    clientReference == null || clientReference.isEmpty() ? null : clientReference, null,
-                    NotificationRow.DOMESTIC, null, personalisation);
+            return NotificationRow.letter(row.id(), origin(row), address, null,
+                    clientReference == null || clientReference.isEmpty() ? null : clientReference,
+                    content.encryptPersonalisation(personalisation));
         }
 
-        private NotificationRow row(SaveTask.Row row, String to, String normalisedTo, int billableUnits, String type,
-                                    String postage, String clientReference, String replyTo, boolean international,
-                                    String phonePrefix, Map<String, String> personalisation) {
-            return new NotificationRow(row.id(), to, normalisedTo, job.id(), row.rowNumber(), service.id(),
-                    template.id(), template.version(), null, ApiKey.NORMAL, billableUnits, type, now, null, null, null,
-                    NotificationStatus.CREATED, "letter".equals(type) ? DvlaReference.random() : null, clientReference,
-                    content.encryptPersonalisation(personalisation), replyTo, postage, null, international,
-                    phonePrefix);
+        private NotificationOrigin origin(SaveTask.Row row) {
+            return NotificationOrigin.jobRow(service.id(), template, job.id(), row.rowNumber(), now);
         }
 
         /** A trial service's job rows go only to its team and guest list, as Notify skips the rest. */
@@ -209,14 +204,14 @@ public class JobRowSaver {
         }
     }
 
-    private String sender(Job job, String type) {
+    private String sender(Job job, TemplateType type) {
         UUID serviceId = job.serviceId();
         return switch (type) {
-            case "sms" -> (job.senderId() == null ? senders.defaultSmsSender(serviceId)
+            case SMS -> (job.senderId() == null ? senders.defaultSmsSender(serviceId)
                     : senders.smsSender(serviceId, job.senderId())).orElse(defaultSmsSender);
-            case "email" -> (job.senderId() == null ? senders.defaultReplyTo(serviceId)
+            case EMAIL -> (job.senderId() == null ? senders.defaultReplyTo(serviceId)
                     : senders.replyTo(serviceId, job.senderId())).orElse(null);
-            default -> null;
+            case LETTER -> null;
         };
     }
 

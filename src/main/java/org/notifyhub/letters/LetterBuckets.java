@@ -1,8 +1,8 @@
 package org.notifyhub.letters;
 
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
-import org.notifyhub.services.ApiKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ public class LetterBuckets {
 
     /** Where a letter that may be printed is stored: collation reads the PDF bucket, nobody prints the test bucket. */
     public Location printable(NotificationRow letter, String postage) {
-        boolean testKey = ApiKey.TEST.equals(letter.keyType());
+        boolean testKey = letter.keyType() == KeyType.TEST;
         String folder = testKey ? "" : LetterPdfNames.folder(letter.createdAt());
         return new Location(testKey ? test : pdf,
                 LetterPdfNames.fileName(folder, letter.reference(), postage, letter.createdAt()));
@@ -53,7 +53,7 @@ public class LetterBuckets {
         if (letter.status() == NotificationStatus.VALIDATION_FAILED) {
             return new Location(invalid, LetterPdfNames.prefix("", letter.reference()));
         }
-        if (ApiKey.TEST.equals(letter.keyType())) {
+        if (letter.keyType() == KeyType.TEST) {
             return new Location(test, LetterPdfNames.prefix("", letter.reference()));
         }
         return new Location(pdf, LetterPdfNames.prefix(LetterPdfNames.folder(letter.createdAt()), letter.reference()));

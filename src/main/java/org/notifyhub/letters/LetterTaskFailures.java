@@ -26,13 +26,13 @@ public class LetterTaskFailures {
     public static final String TASK = "letterTask";
     private static final Logger log = LoggerFactory.getLogger(LetterTaskFailures.class);
 
-    private final LetterPdfRepository letters;
+    private final NotificationRepository notifications;
     private final Clock clock;
     private final int maxAttempts;
 
-    public LetterTaskFailures(LetterPdfRepository letters, Clock clock,
+    public LetterTaskFailures(NotificationRepository notifications, Clock clock,
                               @Value("${notify.letter-pdfs.max-attempts}") int maxAttempts) {
-        this.letters = letters;
+        this.notifications = notifications;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
     }
@@ -50,7 +50,7 @@ public class LetterTaskFailures {
         if (task == null) {
             log.error("Dropping a letter task that is not {\"notification_id\": ...}: {}", String.valueOf(cause));
         } else if (attempt >= maxAttempts) {
-            boolean failed = letters.markTechnicalFailure(task.notificationId(), LocalDateTime.now(clock));
+            boolean failed = notifications.markLetterTechnicalFailure(task.notificationId(), LocalDateTime.now(clock));
             log.error("Letter {} failed {} times; {}: {}", task.notificationId(), attempt,
                     failed ? "now technical-failure" : "it had already moved on", String.valueOf(cause), cause);
         } else {

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.LetterPdfTask;
 import org.notifyhub.recipients.PostalAddress;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ServiceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +30,15 @@ public class PrecompiledLetters {
     private static final Logger log = LoggerFactory.getLogger(PrecompiledLetters.class);
 
     private final NotificationRepository notifications;
-    private final LetterPdfRepository letters;
     private final ServiceRepository services;
     private final VirusScanner scanner;
     private final LetterObjects objects;
     private final LetterBuckets buckets;
     private final Clock clock;
 
-    public PrecompiledLetters(NotificationRepository notifications, LetterPdfRepository letters,
-                              ServiceRepository services, VirusScanner scanner, LetterObjects objects,
-                              LetterBuckets buckets, Clock clock) {
+    public PrecompiledLetters(NotificationRepository notifications, ServiceRepository services,
+                              VirusScanner scanner, LetterObjects objects, LetterBuckets buckets, Clock clock) {
         this.notifications = notifications;
-        this.letters = letters;
         this.services = services;
         this.scanner = scanner;
         this.objects = objects;
@@ -51,7 +49,7 @@ public class PrecompiledLetters {
     public void scanAndSanitise(LetterPdfTask task) {
         NotificationRow letter = notifications.find(task.notificationId()).orElseThrow(() ->
                 new IllegalStateException("No notification " + task.notificationId() + " to scan"));
-        if (!"letter".equals(letter.notificationType()) || letter.status() != NotificationStatus.PENDING_VIRUS_CHECK) {
+        if (letter.notificationType() != NotificationType.LETTER || letter.status() != NotificationStatus.PENDING_VIRUS_CHECK) {
             log.info("Letter {} is {}: nothing to scan", letter.id(), letter.status());
             return;
         }
@@ -64,7 +62,7 @@ public class PrecompiledLetters {
         VirusScanner.ScanResult scan = scanner.scan(pdf);
         if (scan.infected()) {
             objects.putPdf(scanBucket, VIRUS_FAILURE_FOLDER + scanKey, pdf, Map.of());
-            letters.markVirusScanFailed(letter.id(), LocalDateTime.now(clock));
+            notifications.markVirusScanFailed(letter.id(), LocalDateTime.now(clock));
             objects.delete(scanBucket, scanKey);
             log.warn("Letter {} failed its virus scan ({}): file moved to {}{}", letter.id(), scan.signature(),
                     VIRUS_FAILURE_FOLDER, scanKey);
@@ -83,7 +81,7 @@ public class PrecompiledLetters {
                             "invalid_pages", outcome.invalidPages().stream().map(String::valueOf)
                                     .collect(Collectors.joining(",", "[", "]")),
                             "page_count", String.valueOf(outcome.pageCount())));
-            letters.markPrecompiledInvalid(letter.id(), LocalDateTime.now(clock));
+            notifications.markPrecompiledInvalid(letter.id(), LocalDateTime.now(clock));
             objects.delete(scanBucket, scanKey);
             log.info("Letter {} failed validation: {}", letter.id(), outcome.message());
             return;
@@ -93,11 +91,10 @@ public class PrecompiledLetters {
         if (address.international()) {
             postage = address.postage();
         }
-        boolean testKey = ApiKey.TEST.equals(letter.keyType());
+        boolean testKey = letter.keyType() == KeyType.TEST;
         LetterBuckets.Location printable = buckets.printable(letter, postage);
         objects.putPdf(printable.bucket(), printable.key(), pdf, Map.of());
-        letters.markPrecompiledPassed(letter.id(),
-                (testKey ? NotificationStatus.DELIVERED : NotificationStatus.CREATED).wireName(),
+        notifications.markPrecompiledPassed(letter.id(), testKey ? NotificationStatus.DELIVERED : NotificationStatus.CREATED,
                 LetterPage.sheets(outcome.pageCount()), address.to(), address.normalisedTo(), postage,
                 LocalDateTime.now(clock));
         objects.delete(scanBucket, scanKey);

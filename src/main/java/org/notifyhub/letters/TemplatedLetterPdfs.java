@@ -6,12 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import org.notifyhub.common.NotifyTime;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.LetterPdfTask;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.templates.LetterMarkdown;
 import org.notifyhub.templates.LetterRenderer;
 import org.notifyhub.templates.RenderedLetter;
@@ -32,7 +33,6 @@ public class TemplatedLetterPdfs {
     private static final Logger log = LoggerFactory.getLogger(TemplatedLetterPdfs.class);
 
     private final NotificationRepository notifications;
-    private final LetterPdfRepository letters;
     private final TemplateRepository templates;
     private final NotificationContent content;
     private final LetterContactBlocks contactBlocks;
@@ -41,12 +41,10 @@ public class TemplatedLetterPdfs {
     private final LetterBuckets buckets;
     private final Clock clock;
 
-    public TemplatedLetterPdfs(NotificationRepository notifications, LetterPdfRepository letters,
-                               TemplateRepository templates, NotificationContent content,
-                               LetterContactBlocks contactBlocks, LetterObjects objects,
+    public TemplatedLetterPdfs(NotificationRepository notifications, TemplateRepository templates,
+                               NotificationContent content, LetterContactBlocks contactBlocks, LetterObjects objects,
                                FakeLetterResponseFiles fakeResponses, LetterBuckets buckets, Clock clock) {
         this.notifications = notifications;
-        this.letters = letters;
         this.templates = templates;
         this.content = content;
         this.contactBlocks = contactBlocks;
@@ -65,20 +63,20 @@ public class TemplatedLetterPdfs {
             return;
         }
         TemplatedLetterPdf.Rendered pdf = TemplatedLetterPdf.render(layout(letter));
-        boolean testKey = ApiKey.TEST.equals(letter.keyType());
+        boolean testKey = letter.keyType() == KeyType.TEST;
         LocalDateTime now = LocalDateTime.now(clock);
         if (pdf.pageCount() > LetterPage.MAX_PAGES) {
             LetterBuckets.Location invalid = buckets.invalid(letter, postage(letter));
             objects.putPdf(invalid.bucket(), invalid.key(), pdf.pdf(), Map.of("message", "letter-too-long",
                     "invalid_pages", "[]", "page_count", String.valueOf(pdf.pageCount())));
-            letters.markTemplatedTooLong(letter.id(), now);
+            notifications.markTemplatedTooLong(letter.id(), now);
             log.info("Letter {} has {} pages, more than {}: validation-failed", letter.id(), pdf.pageCount(),
                     LetterPage.MAX_PAGES);
             return;
         }
         LetterBuckets.Location printable = buckets.printable(letter, postage(letter));
         objects.putPdf(printable.bucket(), printable.key(), pdf.pdf(), Map.of());
-        boolean recorded = letters.recordSheets(letter.id(), LetterPage.sheets(pdf.pageCount()), now);
+        boolean recorded = notifications.recordSheets(letter.id(), LetterPage.sheets(pdf.pageCount()), now);
         if (recorded && testKey) {
             fakeResponse(letter);
         }
@@ -89,7 +87,7 @@ public class TemplatedLetterPdfs {
             String file = fakeResponses.create(letter.reference());
             log.info("Test-key letter {} answered by fake DVLA response file {}", letter.id(), file);
         } catch (RuntimeException e) {
-            letters.forgetSheets(letter.id());
+            notifications.forgetSheets(letter.id());
             throw e;
         }
     }
@@ -99,11 +97,11 @@ public class TemplatedLetterPdfs {
     }
 
     private static boolean awaitingPdf(NotificationRow letter) {
-        if (!"letter".equals(letter.notificationType()) || letter.billableUnits() != 0) {
+        if (letter.notificationType() != NotificationType.LETTER || letter.billableUnits() != 0) {
             return false;
         }
         return letter.status() == NotificationStatus.CREATED
-                || (letter.status() == NotificationStatus.SENDING && ApiKey.TEST.equals(letter.keyType()));
+                || (letter.status() == NotificationStatus.SENDING && letter.keyType() == KeyType.TEST);
     }
 
     private TemplatedLetterPdf.Content layout(NotificationRow letter) {

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ApiKeyRepository;
 import org.notifyhub.services.SenderRepository;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.TemplateRepository;
+import org.notifyhub.templates.TemplateType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,25 +98,27 @@ public class DemoBootstrap {
         senders.addSmsSender(serviceId, "NotifyHub", true);
 
         UUID email = UUID.randomUUID();
-        templates.insert(email, serviceId, "Demo email", "email", "Hello ((name))",
+        templates.insert(email, serviceId, "Demo email", TemplateType.EMAIL.wireName(), "Hello ((name))",
                 "Hello ((name)),\n\nThis is your first email from Notify Hub.\n\nYour reference is ((reference)).", SYSTEM_USER);
         UUID sms = UUID.randomUUID();
-        templates.insert(sms, serviceId, "Demo text message", "sms", null,
+        templates.insert(sms, serviceId, "Demo text message", TemplateType.SMS.wireName(), null,
                 "Hello ((name)), this is your first text message from Notify Hub.", SYSTEM_USER);
         UUID letter = UUID.randomUUID();
-        templates.insert(letter, serviceId, "Demo letter", "letter", "Your first letter, ((name))",
+        templates.insert(letter, serviceId, "Demo letter", TemplateType.LETTER.wireName(), "Your first letter, ((name))",
                 "Dear ((name)),\n\nThis is your first letter from Notify Hub.", SYSTEM_USER);
 
         return withBaseUrl(new LocalCredentials(null, serviceId,
-                new LocalCredentials.ApiKeys(newKey(serviceId, "demo_normal", ApiKey.NORMAL),
-                        newKey(serviceId, "demo_team", ApiKey.TEAM), newKey(serviceId, "demo_test", ApiKey.TEST)),
+                new LocalCredentials.ApiKeys(newKey(serviceId, "demo_normal", KeyType.NORMAL),
+                        newKey(serviceId, "demo_team", KeyType.TEAM),
+                        newKey(serviceId, "demo_test", KeyType.TEST)),
                 new LocalCredentials.Templates(email, sms, letter),
                 new LocalCredentials.Admin(environment.getProperty("notify.admin.client-id"),
                         environment.getProperty("notify.admin.client-secrets"))));
     }
 
-    private String newKey(UUID serviceId, String name, String type) {
-        ApiKey key = new ApiKey(UUID.randomUUID(), name, UUID.randomUUID().toString(), serviceId, type, null);
+    private String newKey(UUID serviceId, String name, KeyType type) {
+        ApiKey key = new ApiKey(UUID.randomUUID(), name, UUID.randomUUID().toString(), serviceId, type.wireName(),
+                null);
         apiKeys.insert(key, SYSTEM_USER);
         return key.fullKey();
     }

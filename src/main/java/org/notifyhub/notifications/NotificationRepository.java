@@ -2,6 +2,7 @@ package org.notifyhub.notifications;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.notifyhub.api.v2.ListQuery;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the hot notifications table. Status changes are guarded updates, never read-then-write. */
+/**
+ * SQL for the hot notifications table, and the one home of every change to a notification's status: each is a guarded
+ * update (only from the statuses it names), never read-then-write, so a repeated task or a late receipt changes nothing.
+ */
 @Repository
 public class NotificationRepository {
 
@@ -25,6 +29,15 @@ public class NotificationRepository {
             id, "to", normalised_to, job_id, job_row_number, service_id, template_id, template_version, api_key_id,
             key_type, billable_units, notification_type, created_at, sent_at, sent_by, updated_at, notification_status,
             reference, client_reference, _personalisation, reply_to_text, postage, created_by_id, international, phone_prefix""";
+    private static final String AWAITING_TEMPLATED_PDF = " notification_type = 'letter' AND billable_units = 0"
+            + " AND (notification_status = 'created' OR (notification_status = 'sending' AND key_type = 'test'))";
+    private static final String AWAITING_SCAN = " notification_type = 'letter' AND notification_status = 'pending-virus-check'";
+    private static final String UPDATE_FROM_RESPONSE_FILE = """
+            UPDATE %s n SET notification_status = u.status, updated_at = :now
+            FROM unnest(:references, :statuses, :pageCounts) AS u(reference, status, page_count)
+            WHERE n.reference = u.reference AND n.notification_type = 'letter' AND n.notification_status = 'sending'
+            RETURNING n.id, n.service_id, n.notification_status, n.billable_units, u.page_count""";
+    private static final String RETURNABLE = "('sending', 'delivered', 'returned-letter')";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batchJdbc;
@@ -84,9 +97,9 @@ public class NotificationRepository {
         p.put("templateId", n.templateId());
         p.put("templateVersion", n.templateVersion());
         p.put("apiKeyId", n.apiKeyId());
-        p.put("keyType", n.keyType());
+        p.put("keyType", n.keyType().wireName());
         p.put("billableUnits", n.billableUnits());
-        p.put("notificationType", n.notificationType());
+        p.put("notificationType", n.notificationType().wireName());
         p.put("createdAt", n.createdAt());
         p.put("sentAt", n.sentAt());
         p.put("sentBy", n.sentBy());
@@ -267,10 +280,10 @@ public class NotificationRepository {
                 + " FROM notifications WHERE service_id = :serviceId AND key_type = :keyType");
         Map<String, Object> params = new HashMap<>();
         params.put("serviceId", query.serviceId());
-        params.put("keyType", query.keyType());
+        params.put("keyType", query.keyType().wireName());
         if (!query.templateTypes().isEmpty()) {
             sql.append(" AND notification_type IN (:types)");
-            params.put("types", query.templateTypes());
+            params.put("types", query.templateTypes().stream().map(NotificationType::wireName).toList());
         }
         if (!query.statuses().isEmpty()) {
             sql.append(" AND notification_status IN (:statuses)");
@@ -305,6 +318,170 @@ public class NotificationRepository {
                 .list();
     }
 
+    // Letters. A templated letter waits for its PDF while it is created (or sending, for a test key) with no billable
+    // units; a precompiled one for its scan while it is pending-virus-check.
+
+    /** A templated letter's PDF is stored: its sheets become its billable units. */
+    public boolean recordSheets(UUID id, int sheets, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET billable_units = :sheets, updated_at = :now WHERE id = :id AND"
+                        + AWAITING_TEMPLATED_PDF)
+                .param("sheets", sheets).param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    /** Undoes {@link #recordSheets} for a test-key letter whose fake response could not be written, so a retry redoes both. */
+    public void forgetSheets(UUID id) {
+        jdbc.sql("""
+                        UPDATE notifications SET billable_units = 0
+                        WHERE id = :id AND notification_type = 'letter' AND notification_status = 'sending' AND key_type = 'test'""")
+                .param("id", id)
+                .update();
+    }
+
+    /** A templated letter longer than the printer takes. */
+    public boolean markTemplatedTooLong(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'validation-failed', updated_at = :now"
+                        + " WHERE id = :id AND" + AWAITING_TEMPLATED_PDF)
+                .param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    public boolean markVirusScanFailed(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'virus-scan-failed', updated_at = :now"
+                        + " WHERE id = :id AND" + AWAITING_SCAN)
+                .param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    public boolean markPrecompiledInvalid(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'validation-failed', billable_units = 0,"
+                        + " updated_at = :now WHERE id = :id AND" + AWAITING_SCAN)
+                .param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    /** A precompiled letter passed: ready to print ({@code created}), or {@code delivered} for a test key. */
+    public boolean markPrecompiledPassed(UUID id, NotificationStatus status, int sheets, String to, String normalisedTo,
+                                         String postage, LocalDateTime now) {
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = :status, billable_units = :sheets, "to" = :to,
+                               normalised_to = :normalisedTo, postage = :postage, updated_at = :now
+                        WHERE id = :id AND""" + AWAITING_SCAN)
+                .param("status", status.wireName()).param("sheets", sheets).param("to", to)
+                .param("normalisedTo", normalisedTo).param("postage", postage).param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    /** Every attempt at a letter task failed: the letter will not be printed. */
+    public boolean markLetterTechnicalFailure(UUID id, LocalDateTime now) {
+        return jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"
+                        + " WHERE id = :id AND ((" + AWAITING_TEMPLATED_PDF + ") OR (" + AWAITING_SCAN + "))")
+                .param("now", now).param("id", id)
+                .update() == 1;
+    }
+
+    /** Templated letters still without a PDF since before the cut-off: their task was lost or never queued. */
+    public List<UUID> findAwaitingPdfSince(LocalDateTime cutOff, int limit) {
+        return jdbc.sql("SELECT id FROM notifications WHERE" + AWAITING_TEMPLATED_PDF
+                        + " AND created_at < :cutOff ORDER BY created_at LIMIT :limit")
+                .param("cutOff", cutOff).param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Precompiled letters still waiting for their scan since before the cut-off: their task was lost or never queued. */
+    public List<UUID> findAwaitingScanSince(LocalDateTime cutOff, int limit) {
+        return jdbc.sql("SELECT id FROM notifications WHERE" + AWAITING_SCAN
+                        + " AND created_at < :cutOff ORDER BY created_at LIMIT :limit")
+                .param("cutOff", cutOff).param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Letters whose zip reached DVLA (update-letter-notifications-to-sent): created → sending, sent by dvla.
+     * Returns how many moved; a letter already moved on is left alone.
+     */
+    public int markSentToDvla(List<UUID> ids, LocalDateTime now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'sending', sent_by = 'dvla', sent_at = :now,
+                               updated_at = :now
+                         WHERE id IN (:ids) AND notification_type = 'letter' AND notification_status = 'created'""")
+                .param("ids", ids)
+                .param("now", now)
+                .update();
+    }
+
+    /** A letter whose status a DVLA response file changed. */
+    public record UpdatedLetter(UUID id, UUID serviceId, String status, int billableUnits, int pageCount,
+                                boolean hasDeliveryCallback) {
+    }
+
+    /**
+     * A DVLA response file's statuses, set by reference in one statement: a letter moves only out of {@code sending},
+     * so a final status is never overwritten. Returns the letters changed.
+     */
+    public List<UpdatedLetter> applyResponseFile(String[] references, String[] statuses, Integer[] pageCounts,
+                                                 LocalDateTime now) {
+        return jdbc.sql("WITH updated AS (" + UPDATE_FROM_RESPONSE_FILE.formatted("notifications") + """
+                        )
+                        SELECT u.*, EXISTS (SELECT 1 FROM service_callback_api c WHERE c.service_id = u.service_id
+                                              AND c.callback_type = 'delivery_status') AS has_callback
+                        FROM updated u""")
+                .param("references", new SqlArrayValue("varchar", (Object[]) references))
+                .param("statuses", new SqlArrayValue("varchar", (Object[]) statuses))
+                .param("pageCounts", new SqlArrayValue("int4", (Object[]) pageCounts))
+                .param("now", now)
+                .query((rs, n) -> new UpdatedLetter(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class),
+                        rs.getString("notification_status"), rs.getInt("billable_units"), rs.getInt("page_count"),
+                        rs.getBoolean("has_callback")))
+                .list();
+    }
+
+    /** The same for letters already moved to notification_history; returns how many changed. */
+    public int applyResponseFileToHistory(String[] references, String[] statuses, Integer[] pageCounts,
+                                          LocalDateTime now) {
+        return jdbc.sql("WITH updated AS (" + UPDATE_FROM_RESPONSE_FILE.formatted("notification_history")
+                        + ") SELECT count(*) FROM updated")
+                .param("references", new SqlArrayValue("varchar", (Object[]) references))
+                .param("statuses", new SqlArrayValue("varchar", (Object[]) statuses))
+                .param("pageCounts", new SqlArrayValue("int4", (Object[]) pageCounts))
+                .param("now", now)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Returned letters in one statement: letters that reached the post (sending, delivered, or already returned)
+     * become returned-letter in notifications and notification_history, and each is recorded once in
+     * returned_letters (reported again: its reported_at moves on). Returns how many letters were recorded.
+     */
+    public int markLettersReturned(List<String> references, LocalDate reportedAt, LocalDateTime now) {
+        return jdbc.sql("""
+                        WITH live AS (
+                            UPDATE notifications SET notification_status = 'returned-letter', updated_at = :now
+                            WHERE reference = ANY(:references) AND notification_type = 'letter'
+                              AND notification_status IN %1$s
+                            RETURNING id, service_id),
+                        history AS (
+                            UPDATE notification_history SET notification_status = 'returned-letter', updated_at = :now
+                            WHERE reference = ANY(:references) AND notification_type = 'letter'
+                              AND notification_status IN %1$s
+                            RETURNING id, service_id),
+                        returned AS (SELECT id, service_id FROM live UNION SELECT id, service_id FROM history)
+                        INSERT INTO returned_letters (id, reported_at, service_id, notification_id, created_at)
+                        SELECT gen_random_uuid(), :reportedAt, service_id, id, :now FROM returned
+                        ON CONFLICT (notification_id)
+                        DO UPDATE SET reported_at = EXCLUDED.reported_at, updated_at = :now""".formatted(RETURNABLE))
+                .param("references", new SqlArrayValue("varchar", references.toArray()))
+                .param("reportedAt", reportedAt)
+                .param("now", now)
+                .update();
+    }
+
     private static NotificationRow map(ResultSet rs, int rowNum) throws SQLException {
         return new NotificationRow(
                 rs.getObject("id", UUID.class),
@@ -316,9 +493,9 @@ public class NotificationRepository {
                 rs.getObject("template_id", UUID.class),
                 rs.getInt("template_version"),
                 rs.getObject("api_key_id", UUID.class),
-                rs.getString("key_type"),
+                KeyType.fromWireName(rs.getString("key_type")),
                 rs.getInt("billable_units"),
-                rs.getString("notification_type"),
+                NotificationType.fromWireName(rs.getString("notification_type")),
                 rs.getObject("created_at", LocalDateTime.class),
                 rs.getObject("sent_at", LocalDateTime.class),
                 rs.getString("sent_by"),

@@ -2,8 +2,14 @@ package org.notifyhub.notifications;
 
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.notifyhub.recipients.EmailAddresses;
+import org.notifyhub.recipients.PhoneNumber;
+import org.notifyhub.recipients.PostalAddress;
 
-/** A notifications row, with personalisation still encrypted. */
+/**
+ * A notifications row, with personalisation still encrypted. New rows come from the factories, one per kind of send;
+ * the canonical constructor is for rows read back (and the high-volume path's JSON).
+ */
 public record NotificationRow(
         UUID id,
         String to,
@@ -14,9 +20,9 @@ public record NotificationRow(
         UUID templateId,
         int templateVersion,
         UUID apiKeyId,
-        String keyType,
+        KeyType keyType,
         int billableUnits,
-        String notificationType,
+        NotificationType notificationType,
         LocalDateTime createdAt,
         LocalDateTime sentAt,
         String sentBy,
@@ -31,6 +37,60 @@ public record NotificationRow(
         boolean international,
         String phonePrefix) {
 
-    /** Every notification other than an international text message. */
-    public static final boolean DOMESTIC = false;
+    /** A UK letter's postage when its template names none. */
+    public static final String DEFAULT_POSTAGE = "second";
+    /** What a precompiled letter's recipient reads as until its PDF's address is read. */
+    public static final String PROVIDED_AS_PDF = "Provided as PDF";
+
+    private static final boolean DOMESTIC = false;
+
+    public static NotificationRow email(UUID id, NotificationOrigin origin, String to, String replyTo,
+                                        String clientReference, String encryptedPersonalisation) {
+        return created(id, origin, NotificationType.EMAIL, to, EmailAddresses.normalise(to), 0,
+                NotificationStatus.CREATED, null, clientReference, encryptedPersonalisation, replyTo, null, DOMESTIC,
+                null);
+    }
+
+    /** {@code to} as given; {@code phone} the number parsed from it. */
+    public static NotificationRow sms(UUID id, NotificationOrigin origin, String to, PhoneNumber phone, int fragments,
+                                      String sender, String clientReference, String encryptedPersonalisation) {
+        return created(id, origin, NotificationType.SMS, to, phone.normalised(), fragments, NotificationStatus.CREATED,
+                null, clientReference, encryptedPersonalisation, sender, null, phone.international(),
+                phone.countryPrefix());
+    }
+
+    /**
+     * A templated letter, waiting for its PDF. A test key's letter is never printed, so it is {@code sending} at once.
+     * Postage: an international address's zone, else the template's, else second class.
+     */
+    public static NotificationRow letter(UUID id, NotificationOrigin origin, PostalAddress address, String contactBlock,
+                                         String clientReference, String encryptedPersonalisation) {
+        String templatePostage = origin.template().postage();
+        String postage = address.international() ? address.postage()
+                : templatePostage == null ? DEFAULT_POSTAGE : templatePostage;
+        NotificationStatus status = origin.keyType() == KeyType.TEST ? NotificationStatus.SENDING
+                : NotificationStatus.CREATED;
+        return created(id, origin, NotificationType.LETTER, address.to(), address.normalisedTo(), 0, status,
+                DvlaReference.random(), clientReference, encryptedPersonalisation, contactBlock, postage, DOMESTIC,
+                null);
+    }
+
+    /** A precompiled letter, its PDF already in the scan bucket under {@code reference}, waiting for its scan. */
+    public static NotificationRow precompiledLetter(UUID id, NotificationOrigin origin, String reference, String postage,
+                                                    String clientReference, String encryptedPersonalisation) {
+        return created(id, origin, NotificationType.LETTER, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), 0,
+                NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference, encryptedPersonalisation, null,
+                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null);
+    }
+
+    private static NotificationRow created(UUID id, NotificationOrigin origin, NotificationType type, String to,
+                                           String normalisedTo, int billableUnits, NotificationStatus status,
+                                           String reference, String clientReference, String encryptedPersonalisation,
+                                           String replyToText, String postage, boolean international,
+                                           String phonePrefix) {
+        return new NotificationRow(id, to, normalisedTo, origin.jobId(), origin.jobRowNumber(), origin.serviceId(),
+                origin.template().id(), origin.template().version(), origin.apiKeyId(), origin.keyType(), billableUnits,
+                type, origin.createdAt(), null, null, null, status, reference, clientReference,
+                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix);
+    }
 }

@@ -3,7 +3,6 @@ package org.notifyhub.notifications;
 import java.time.LocalDate;
 import java.util.List;
 import org.notifyhub.limits.DailyLimits;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +22,7 @@ public class NotificationWriter {
     /** {@code channels} are the daily limits the notification counts against (test keys count against none). */
     @Transactional
     public void save(NotificationRow row, Service service, List<String> channels) {
-        if (!ApiKey.TEST.equals(row.keyType())) {
+        if (row.keyType() != KeyType.TEST) {
             LocalDate day = row.createdAt().toLocalDate();
             for (String channel : channels) {
                 dailyLimits.take(service.id(), channel, service.dailyLimits().forChannel(channel), day);

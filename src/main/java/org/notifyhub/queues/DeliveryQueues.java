@@ -1,6 +1,7 @@
 package org.notifyhub.queues;
 
-import org.notifyhub.services.ApiKey;
+import org.notifyhub.notifications.KeyType;
+import org.notifyhub.notifications.NotificationType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,15 @@ public class DeliveryQueues {
         this.researchMode = researchMode;
     }
 
-    public String forSend(String notificationType, String keyType) {
-        if (ApiKey.TEST.equals(keyType)) {
+    /** {@code keyType} may be null (a retry): it then goes to its channel's queue. */
+    public String forSend(NotificationType notificationType, KeyType keyType) {
+        if (keyType == KeyType.TEST) {
             return researchMode;
         }
         return switch (notificationType) {
-            case "email" -> email;
-            case "sms" -> sms;
-            default -> throw new IllegalArgumentException("No send queue for " + notificationType);
+            case EMAIL -> email;
+            case SMS -> sms;
+            case LETTER -> throw new IllegalArgumentException("No send queue for " + notificationType);
         };
     }
 }

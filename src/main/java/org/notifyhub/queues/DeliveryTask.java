@@ -2,6 +2,7 @@ package org.notifyhub.queues;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
+import org.notifyhub.notifications.NotificationType;
 
 /**
  * The message on a send queue: which notification, of which type, and how many sends have failed before.
@@ -9,10 +10,10 @@ import java.util.UUID;
  */
 public record DeliveryTask(
         @JsonProperty("notification_id") UUID notificationId,
-        @JsonProperty("notification_type") String notificationType,
+        @JsonProperty("notification_type") NotificationType notificationType,
         @JsonProperty("attempt") int attempt) {
 
-    public static DeliveryTask first(UUID notificationId, String notificationType) {
+    public static DeliveryTask first(UUID notificationId, NotificationType notificationType) {
         return new DeliveryTask(notificationId, notificationType, 0);
     }
 

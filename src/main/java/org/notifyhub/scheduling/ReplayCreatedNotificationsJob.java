@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.notifyhub.letters.LetterPdfRepository;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
@@ -35,7 +34,6 @@ public class ReplayCreatedNotificationsJob {
     private final int batchSize;
     private final DeliveryQueues queues;
     private final int abandonedClaimMinutes;
-    private final LetterPdfRepository letters;
     private final String letterPdfQueue;
     private final String letterScanQueue;
 
@@ -44,7 +42,6 @@ public class ReplayCreatedNotificationsJob {
                                          @Value("${notify.replay-created-notifications.batch-size}") int batchSize,
                                          DeliveryQueues queues,
                                          @Value("${notify.delivery.abandoned-claim-minutes}") int abandonedClaimMinutes,
-                                         LetterPdfRepository letters,
                                          @Value("${notify.queues.create-letters-pdf-tasks}") String letterPdfQueue,
                                          @Value("${notify.queues.letter-tasks}") String letterScanQueue) {
         this.notifications = notifications;
@@ -53,7 +50,6 @@ public class ReplayCreatedNotificationsJob {
         this.batchSize = batchSize;
         this.queues = queues;
         this.abandonedClaimMinutes = abandonedClaimMinutes;
-        this.letters = letters;
         this.letterPdfQueue = letterPdfQueue;
         this.letterScanQueue = letterScanQueue;
     }
@@ -67,9 +63,9 @@ public class ReplayCreatedNotificationsJob {
         List<Replay> replays = new ArrayList<>();
         notifications.findCreatedBefore(cutOff, batchSize).forEach(row -> replays.add(new Replay(
                 queues.forSend(row.notificationType(), row.keyType()), DeliveryTask.first(row.id(), row.notificationType()))));
-        letters.findAwaitingPdfSince(cutOff, batchSize)
+        notifications.findAwaitingPdfSince(cutOff, batchSize)
                 .forEach(id -> replays.add(new Replay(letterPdfQueue, new LetterPdfTask(id))));
-        letters.findAwaitingScanSince(cutOff, batchSize)
+        notifications.findAwaitingScanSince(cutOff, batchSize)
                 .forEach(id -> replays.add(new Replay(letterScanQueue, new LetterPdfTask(id))));
         if (!replays.isEmpty()) {
             log.warn("Replaying {} notification(s) still created since before {}", replays.size(), cutOff);

@@ -22,6 +22,6 @@ public record DeliveryStatusCallback(
     public static DeliveryStatusCallback of(NotificationRow row) {
         return new DeliveryStatusCallback(row.id().toString(), row.clientReference(), row.to(), row.status().wireName(),
                 NotifyTime.toWire(row.createdAt()), NotifyTime.toWire(row.updatedAt()), NotifyTime.toWire(row.sentAt()),
-                row.notificationType(), row.templateId().toString(), row.templateVersion());
+                row.notificationType().wireName(), row.templateId().toString(), row.templateVersion());
     }
 }

@@ -6,10 +6,6 @@ import java.util.UUID;
 /** An API key with its secret decrypted, ready to check a JWT signature. */
 public record ApiKey(UUID id, String name, String secret, UUID serviceId, String keyType, LocalDateTime expiryDate) {
 
-    public static final String NORMAL = "normal";
-    public static final String TEAM = "team";
-    public static final String TEST = "test";
-
     public boolean revoked() {
         return expiryDate != null;
     }

@@ -7,57 +7,47 @@ import java.util.UUID;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumbers;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.notifyhub.templates.TemplateType;
+import org.springframework.stereotype.Component;
 
 /** The people a trial service or a team key may send to: team members and the guest list. */
-@Repository
+@Component
 public class TeamRecipients {
 
-    private final JdbcClient jdbc;
+    private final TeamRepository team;
 
-    public TeamRecipients(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public TeamRecipients(TeamRepository team) {
+        this.team = team;
     }
 
     public List<String> emailAddresses(UUID serviceId) {
-        return jdbc.sql("""
-                        SELECT u.email_address FROM users u JOIN user_to_service us ON us.user_id = u.id
-                        WHERE us.service_id = :serviceId
-                        UNION ALL
-                        SELECT recipient FROM service_whitelist WHERE service_id = :serviceId AND recipient_type = 'email'""")
-                .param("serviceId", serviceId)
-                .query(String.class)
-                .list();
+        return team.teamEmailAddresses(serviceId);
     }
 
     public List<String> phoneNumbers(UUID serviceId) {
-        return jdbc.sql("""
-                        SELECT u.mobile_number FROM users u JOIN user_to_service us ON us.user_id = u.id
-                        WHERE us.service_id = :serviceId AND u.mobile_number IS NOT NULL
-                        UNION ALL
-                        SELECT recipient FROM service_whitelist WHERE service_id = :serviceId AND recipient_type = 'mobile'""")
-                .param("serviceId", serviceId)
-                .query(String.class)
-                .list();
+        return team.teamPhoneNumbers(serviceId);
     }
 
     /**
-     * The team's and guest list's recipients of one channel ({@code sms} or {@code email}) in the normalised form
-     * notifications are matched by; entries that are not valid recipients are left out.
+     * The team's and guest list's recipients for one type of template in the normalised form notifications are
+     * matched by; entries that are not valid recipients are left out, and letters have none.
      */
-    public Set<String> normalised(UUID serviceId, String channel) {
+    public Set<String> normalised(UUID serviceId, TemplateType type) {
         Set<String> normalised = new HashSet<>();
-        if ("sms".equals(channel)) {
-            for (String number : phoneNumbers(serviceId)) {
-                try {
-                    normalised.add(PhoneNumbers.parse(number).normalised());
-                } catch (InvalidRecipientException notAPhoneNumber) {
-                    // a guest list entry that was never valid cannot match anyone
+        switch (type) {
+            case SMS -> {
+                for (String number : phoneNumbers(serviceId)) {
+                    try {
+                        normalised.add(PhoneNumbers.parse(number).normalised());
+                    } catch (InvalidRecipientException notAPhoneNumber) {
+                        // a guest list entry that was never valid cannot match anyone
+                    }
                 }
             }
-        } else if ("email".equals(channel)) {
-            emailAddresses(serviceId).forEach(email -> normalised.add(EmailAddresses.normalise(email)));
+            case EMAIL -> emailAddresses(serviceId).forEach(email -> normalised.add(EmailAddresses.normalise(email)));
+            case LETTER -> {
+                // letters go to postal addresses, which no team list holds
+            }
         }
         return normalised;
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeadLetters;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.support.HubIntegrationTest;
@@ -93,7 +94,7 @@ class DeliveryRetriesIT extends HubIntegrationTest {
         faults.watch(recipient);
 
         String id = send(recipient);
-        String duplicate = json.writeValueAsString(DeliveryTask.first(UUID.fromString(id), "email"));
+        String duplicate = json.writeValueAsString(DeliveryTask.first(UUID.fromString(id), NotificationType.EMAIL));
         producer.sendBody("aws2-sqs://" + emailQueue + "?autoCreateQueue=true", duplicate);
         producer.sendBody("aws2-sqs://" + emailQueue + "?autoCreateQueue=true", duplicate);
 

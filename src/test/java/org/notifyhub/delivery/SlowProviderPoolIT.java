@@ -16,10 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.support.HubIntegrationTest;
@@ -83,7 +85,8 @@ class SlowProviderPoolIT extends HubIntegrationTest {
             for (int i = 0; i < SENDS; i++) {
                 UUID id = UUID.randomUUID();
                 notifications.insert(new NotificationRow(id, "pool" + i + "@example.com", "pool" + i + "@example.com", null,
-                        null, service.id(), service.emailTemplate(), 1, null, "normal", 0, "email", LocalDateTime.now(),
+                        null, service.id(), service.emailTemplate(), 1, null, KeyType.NORMAL, 0, NotificationType.EMAIL,
+                        LocalDateTime.now(),
                         null, null, null, NotificationStatus.CREATED, null, null,
                         content.encryptPersonalisation(Map.of("name", "P")), null, null, null, false, null));
                 ids.add(id);
@@ -93,7 +96,7 @@ class SlowProviderPoolIT extends HubIntegrationTest {
             Instant start = Instant.now();
             try {
                 List<Future<?>> calls = new ArrayList<>();
-                ids.forEach(id -> calls.add(workers.submit(() -> delivery.deliver(DeliveryTask.first(id, "email")))));
+                ids.forEach(id -> calls.add(workers.submit(() -> delivery.deliver(DeliveryTask.first(id, NotificationType.EMAIL)))));
                 for (Future<?> call : calls) {
                     call.get();
                 }

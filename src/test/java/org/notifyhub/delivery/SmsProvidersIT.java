@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,7 +145,7 @@ class SmsProvidersIT extends SmsProviderStubs {
                 assertThat(p.updatedAt()).isAfter(LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1)));
 
         // The message can be claimed and sent again; failing again within the minute moves nothing.
-        assertThatThrownBy(() -> delivery.deliver(DeliveryTask.first(first, "sms")))
+        assertThatThrownBy(() -> delivery.deliver(DeliveryTask.first(first, NotificationType.SMS)))
                 .isInstanceOf(RetryableDeliveryException.class);
         await().atMost(WAIT).until(() -> firetextRequestsFor(first).size() + mmgRequestsFor(first).size() == 2);
         assertThat(row(first).notificationStatus()).isEqualTo("created");

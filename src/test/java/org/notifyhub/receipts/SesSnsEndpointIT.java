@@ -29,9 +29,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,7 +126,7 @@ class SesSnsEndpointIT extends HubIntegrationTest {
         TestService service = testServices.create(false, List.of("email"));
         UUID id = UUID.randomUUID();
         notifications.insert(new NotificationRow(id, "sns@example.com", "sns@example.com", null, null, service.id(),
-                service.emailTemplate(), 1, null, "normal", 0, "email", LocalDateTime.now(), LocalDateTime.now(), "ses",
+                service.emailTemplate(), 1, null, KeyType.NORMAL, 0, NotificationType.EMAIL, LocalDateTime.now(), LocalDateTime.now(), "ses",
                 LocalDateTime.now(), NotificationStatus.SENDING, messageId, null, null, null, null, null, false, null));
         return id;
     }

@@ -23,8 +23,10 @@ import org.mockito.ArgumentCaptor;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.inbound.InboundSms;
 import org.notifyhub.inbound.InboundSmsRepository;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.ServiceCallbackTask;
 import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.CallbackType;
@@ -97,7 +99,7 @@ class ServiceCallbacksTest {
     private static NotificationRow row(UUID service, NotificationStatus status) {
         LocalDateTime now = LocalDateTime.parse("2024-05-01T10:00:00");
         return new NotificationRow(UUID.randomUUID(), "07700900123", "447700900123", null, null, service, UUID.randomUUID(),
-                1, null, "normal", 1, "sms", now, now, "firetext", now, status, null, null, null, null, null, null,
-                NotificationRow.DOMESTIC, "44");
+                1, null, KeyType.NORMAL, 1, NotificationType.SMS, now, now, "firetext", now, status, null, null, null, null,
+                null, null, false, "44");
     }
 }

@@ -2,6 +2,7 @@ package org.notifyhub.support;
 
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ApiKeyRepository;
 import org.notifyhub.services.SenderRepository;
@@ -48,7 +49,8 @@ public class TestServices {
         templates.insert(email, id, "Email", "email", "Subject ((name))", "Dear ((name))", SYSTEM_USER);
         UUID letter = UUID.randomUUID();
         templates.insert(letter, id, "Letter", "letter", "Letter for ((name))", "Dear ((name))", SYSTEM_USER);
-        return new TestService(id, key(id, ApiKey.NORMAL), key(id, ApiKey.TEAM), key(id, ApiKey.TEST), sms, email, letter);
+        return new TestService(id, key(id, KeyType.NORMAL.wireName()), key(id, KeyType.TEAM.wireName()),
+                key(id, KeyType.TEST.wireName()), sms, email, letter);
     }
 
     public void setDailyLimit(UUID serviceId, String channel, long limit) {

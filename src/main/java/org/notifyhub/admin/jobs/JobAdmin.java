@@ -35,6 +35,7 @@ import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
+import org.notifyhub.templates.TemplateType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -110,7 +111,7 @@ public class JobAdmin {
         }
         StoredTemplate template = templates.findLatest(serviceId, PathIds.parse(metadata.get("template_id")))
                 .orElseThrow(AdminApiException::notFound);
-        if ("letter".equals(template.templateType()) && service.restricted()) {
+        if (TemplateType.LETTER.is(template.templateType()) && service.restricted()) {
             throw new AdminApiException(403, LETTER_JOB_IN_TRIAL);
         }
         if (!"True".equals(metadata.get("valid"))) {

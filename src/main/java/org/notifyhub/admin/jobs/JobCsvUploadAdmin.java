@@ -111,7 +111,7 @@ public class JobCsvUploadAdmin {
                     service.hasPermission("international_letters"));
         };
         if (service.restricted() && type != TemplateType.LETTER) {
-            spec = spec.restrictedTo(team.normalised(service.id(), type.wireName()));
+            spec = spec.restrictedTo(team.normalised(service.id(), type));
         }
         try (ByteArrayInputStream in = new ByteArrayInputStream(csv)) {
             return checker.check(spec, in);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.ServiceNotification;
+import org.notifyhub.templates.TemplateType;
 
 /** A notification in Notify's admin JSON (notification_with_template_schema). */
 public record AdminNotificationView(
@@ -56,8 +57,8 @@ public record AdminNotificationView(
                 r.jobId() == null ? null : new Job(r.jobId(), n.jobFileName()), r.jobRowNumber(), r.serviceId(),
                 new Template(r.templateId(), r.serviceId(), r.templateVersion(), n.templateName(), n.templateType(),
                         n.templateContent(), n.templateSubject(), false,
-                        n.templateHidden() && "letter".equals(n.templateType())),
-                r.apiKeyId(), r.keyType(), n.keyName(), r.billableUnits(), r.notificationType(),
+                        n.templateHidden() && TemplateType.LETTER.wireName().equals(n.templateType())),
+                r.apiKeyId(), r.keyType().wireName(), n.keyName(), r.billableUnits(), r.notificationType().wireName(),
                 NotifyTime.toWire(r.createdAt()), NotifyTime.toWire(r.sentAt()), r.sentBy(),
                 NotifyTime.toWire(r.updatedAt()), r.status().wireName(), r.reference(), r.clientReference(),
                 personalisation, n.international(), n.phonePrefix(), n.rateMultiplier(),

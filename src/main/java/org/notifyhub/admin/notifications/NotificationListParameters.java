@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 
 /** The query of GET /service/{id}/notifications, read as Notify's NotificationsFilterSchema reads it. */
 public record NotificationListParameters(
@@ -27,7 +28,8 @@ public record NotificationListParameters(
         String to) {
 
     static final int PAGE_SIZE = 50;
-    private static final List<String> TYPES = List.of("sms", "email", "letter");
+    private static final List<String> TYPES = Arrays.stream(NotificationType.values())
+            .map(NotificationType::wireName).toList();
     private static final Set<String> TRUE = Set.of("t", "true", "on", "y", "yes", "1");
     private static final Set<String> FALSE = Set.of("f", "false", "off", "n", "no", "0");
     /** Aliases a caller may filter by (reference §3.4). */

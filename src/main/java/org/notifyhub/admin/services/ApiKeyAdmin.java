@@ -14,6 +14,7 @@ import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.Wording;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ApiKeyAdminRepository;
 import org.notifyhub.services.ApiKeyRepository;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeyAdmin {
 
-    static final List<String> KEY_TYPES = List.of(ApiKey.NORMAL, ApiKey.TEAM, ApiKey.TEST);
+    static final List<String> KEY_TYPES = KeyType.wireNames();
     private static final int REVOKED_KEYS_LISTED_FOR_DAYS = 7;
 
     /**

@@ -21,6 +21,7 @@ import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.services.TeamRepository;
 import org.notifyhub.templates.TemplateDraft;
 import org.notifyhub.templates.TemplateHistoryRepository;
+import org.notifyhub.templates.TemplateType;
 import org.notifyhub.templates.TemplateVersion;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateAdmin {
 
-    static final List<String> TYPES = List.of("sms", "email", "letter");
+    static final List<String> TYPES = TemplateType.wireNames();
     static final List<String> POSTAGE = List.of("first", "second", "economy");
     private static final int MAX_NAME_LENGTH = 255;
-    private static final Map<String, String> PUBLIC_NAMES = Map.of("sms", "text message", "email", "email",
-            "letter", "letter");
+    private static final Map<String, String> PUBLIC_NAMES = Map.of(TemplateType.SMS.wireName(), "text message",
+            TemplateType.EMAIL.wireName(), "email", TemplateType.LETTER.wireName(), "letter");
 
     private final TemplateHistoryRepository templates;
     private final ServiceRepository services;
@@ -67,17 +68,17 @@ public class TemplateAdmin {
             type = request.reject("template_type", "template_type " + type + " is not one of [sms, email, letter]");
         }
         String content = request.requiredString("content");
-        String subject = "sms".equals(type) ? null
+        String subject = TemplateType.SMS.is(type) ? null
                 : (type == null ? request.string("subject") : request.requiredString("subject"));
         UUID createdBy = creator(request, null);
-        String postage = postage(request, "letter".equals(type) ? "second" : null);
+        String postage = postage(request, TemplateType.LETTER.is(type) ? "second" : null);
         UUID replyTo = request.uuid("reply_to");
         request.validate();
         if (!service.hasPermission(type)) {
             throw forbidden("Creating", type);
         }
-        TemplateDraft draft = new TemplateDraft(name, type, content, subject, "letter".equals(type) ? postage : null,
-                false, "normal", "letter".equals(type) ? replyTo : null, createdBy);
+        TemplateDraft draft = new TemplateDraft(name, type, content, subject, TemplateType.LETTER.is(type) ? postage : null,
+                false, "normal", TemplateType.LETTER.is(type) ? replyTo : null, createdBy);
         check(service.id(), draft);
         UUID id = UUID.randomUUID();
         templates.create(id, service.id(), draft, LocalDateTime.now(clock));
@@ -103,7 +104,7 @@ public class TemplateAdmin {
         if (type != null && !type.equals(current.templateType())) {
             request.reject("template_type", "template_type cannot be changed");
         }
-        boolean letter = "letter".equals(current.templateType());
+        boolean letter = TemplateType.LETTER.is(current.templateType());
         Boolean archived = request.bool("archived");
         TemplateDraft updated = new TemplateDraft(
                 keep(request.string("name", MAX_NAME_LENGTH), current.name()),
@@ -156,10 +157,10 @@ public class TemplateAdmin {
 
     /** The rules Notify checks before saving any version. */
     private void check(UUID serviceId, TemplateDraft draft) {
-        if (!"sms".equals(draft.templateType()) && (draft.subject() == null || draft.subject().isBlank())) {
+        if (!TemplateType.SMS.is(draft.templateType()) && (draft.subject() == null || draft.subject().isBlank())) {
             throw AdminApiException.invalid("subject", "Invalid template subject");
         }
-        if ("sms".equals(draft.templateType()) && SmsTemplateLength.isTooLong(draft.content())) {
+        if (TemplateType.SMS.is(draft.templateType()) && SmsTemplateLength.isTooLong(draft.content())) {
             throw AdminApiException.invalid("content",
                     "Content has a character count greater than the limit of " + SmsTemplateLength.LIMIT);
         }
@@ -201,10 +202,10 @@ public class TemplateAdmin {
 
     /** What a notification from this template is sent from: its letter contact, or the service's default sender. */
     private String replyToText(TemplateVersion template) {
-        return switch (template.draft().templateType()) {
-            case "letter" -> template.letterContactBlock();
-            case "email" -> senders.defaultReplyTo(template.serviceId()).orElse(null);
-            default -> senders.defaultSmsSender(template.serviceId()).orElse(null);
+        return switch (TemplateType.fromWireName(template.draft().templateType())) {
+            case LETTER -> template.letterContactBlock();
+            case EMAIL -> senders.defaultReplyTo(template.serviceId()).orElse(null);
+            case SMS -> senders.defaultSmsSender(template.serviceId()).orElse(null);
         };
     }
 

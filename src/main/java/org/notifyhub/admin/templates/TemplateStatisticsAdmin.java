@@ -15,6 +15,7 @@ import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.TemplateUsageRepository;
 import org.notifyhub.templates.TemplateHistoryRepository;
+import org.notifyhub.templates.TemplateType;
 import org.springframework.stereotype.Component;
 
 /** /service/{service_id}/template-statistics: how much each template was used lately, and when it was last used. */
@@ -58,7 +59,7 @@ public class TemplateStatisticsAdmin {
         LocalDateTime since = LondonMidnight.daysAgo(LocalDateTime.now(clock), days);
         return new Data<>(usage.countByTemplateAndStatus(PathIds.parse(serviceId), since).stream()
                 .map(u -> new TemplateStatistic(u.count(), u.templateId(), u.templateName(), u.templateType(),
-                        u.hidden() && "letter".equals(u.templateType()), u.status()))
+                        u.hidden() && TemplateType.LETTER.is(u.templateType()), u.status()))
                 .toList());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.templates.TemplateDraft;
+import org.notifyhub.templates.TemplateType;
 import org.notifyhub.templates.TemplateVersion;
 
 /**
@@ -48,6 +49,6 @@ public record TemplateView(
         return new TemplateView(t.id(), d.name(), d.templateType(), NotifyTime.toWire(t.createdAt()),
                 NotifyTime.toWire(t.updatedAt()), d.content(), d.archived(), t.hidden(), d.subject(), d.postage(),
                 t.serviceId(), createdBy, t.version(), d.processType(), false, d.letterContactId(), replyToText, null,
-                t.hidden() && "letter".equals(d.templateType()));
+                t.hidden() && TemplateType.LETTER.is(d.templateType()));
     }
 }

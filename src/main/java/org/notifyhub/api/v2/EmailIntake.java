@@ -14,9 +14,11 @@ import org.notifyhub.api.v2.schemas.SendSchemas;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.limits.RateLimiter;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
-import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.services.SenderRepository;
 import org.notifyhub.services.Service;
@@ -62,8 +64,8 @@ public class EmailIntake {
         rateLimiter.check(key);
         SendSchemas.EMAIL.validate(request);
         Service service = key.service();
-        checks.permission(service, "email");
-        StoredTemplate template = checks.template(service, request, "email");
+        checks.permission(service, NotificationType.EMAIL);
+        StoredTemplate template = checks.template(service, request, NotificationType.EMAIL);
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
         RenderedEmail email = content.email(template, personalisation);
@@ -89,11 +91,11 @@ public class EmailIntake {
         if (simulated) {
             return AcceptedNotification.responseOnly(response);
         }
-        NotificationRow row = new NotificationRow(id, emailAddress, normalised, null, null, service.id(), template.id(),
-                template.version(), key.keyId(), key.keyType(), 0, "email", LocalDateTime.now(clock), null, null, null,
-                NotificationStatus.CREATED, null, clientReference, content.encryptPersonalisation(personalisation),
-                replyTo, null, null, NotificationRow.DOMESTIC, null);
-        return acceptance.accept(row, service, List.of("email"), response);
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
+                KeyType.fromWireName(key.keyType()), LocalDateTime.now(clock));
+        NotificationRow row = NotificationRow.email(id, origin, emailAddress, replyTo, clientReference,
+                content.encryptPersonalisation(personalisation));
+        return acceptance.accept(row, service, List.of(NotificationType.EMAIL.wireName()), response);
     }
 
     private String replyTo(Service service, String replyToId) {

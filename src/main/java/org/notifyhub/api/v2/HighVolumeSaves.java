@@ -11,12 +11,13 @@ import org.apache.camel.Body;
 import org.apache.camel.ProducerTemplate;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.limits.DailyLimits;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.Outgoing;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,8 @@ public class HighVolumeSaves {
         this.smsQueue = smsQueue;
     }
 
-    public boolean covers(Service service, String keyType) {
-        return ApiKey.NORMAL.equals(keyType) && services.contains(service.id());
+    public boolean covers(Service service, KeyType keyType) {
+        return keyType == KeyType.NORMAL && services.contains(service.id());
     }
 
     /**
@@ -71,7 +72,7 @@ public class HighVolumeSaves {
     public boolean queueSave(NotificationRow row, Service service, List<String> channels) {
         channels.forEach(channel -> dailyLimits.take(service.id(), channel, service.dailyLimits().forChannel(channel),
                 row.createdAt().toLocalDate()));
-        String queue = "sms".equals(row.notificationType()) ? smsQueue : emailQueue;
+        String queue = row.notificationType() == NotificationType.SMS ? smsQueue : emailQueue;
         try {
             producer.sendBody("aws2-sqs://" + queue + "?autoCreateQueue=true", encryption.encrypt(json(row)));
             return true;

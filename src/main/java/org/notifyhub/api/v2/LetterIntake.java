@@ -15,16 +15,16 @@ import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.letters.LetterContactBlocks;
 import org.notifyhub.limits.RateLimiter;
-import org.notifyhub.notifications.DvlaReference;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
-import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.notifications.NotificationWriter;
 import org.notifyhub.queues.LetterPdfTask;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.recipients.PostalAddresses;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedLetter;
 import org.notifyhub.templates.StoredTemplate;
@@ -70,18 +70,19 @@ public class LetterIntake {
         JsonNode request = RequestJson.parse(mapper, body);
         rateLimiter.check(key);
         Service service = key.service();
-        if (ApiKey.TEAM.equals(key.keyType())) {
+        KeyType keyType = KeyType.fromWireName(key.keyType());
+        if (keyType == KeyType.TEAM) {
             throw V2ApiException.auth(403, "Cannot send letters with a team api key");
         }
-        if (service.restricted() && !ApiKey.TEST.equals(key.keyType())) {
+        if (service.restricted() && keyType != KeyType.TEST) {
             throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
         }
         if (request.has("content")) {
             return precompiled.accept(request, key);
         }
         SendSchemas.LETTER.validate(request);
-        checks.permission(service, "letter");
-        StoredTemplate template = checks.template(service, request, "letter");
+        checks.permission(service, NotificationType.LETTER);
+        StoredTemplate template = checks.template(service, request, NotificationType.LETTER);
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
         PostalAddress address = address(personalisation, service);
@@ -91,14 +92,11 @@ public class LetterIntake {
         String clientReference = SendChecks.text(request, "reference");
         SendResponses.Sent response = responses.sent(id, clientReference,
                 new SendResponses.LetterContent(letter.body(), letter.subject()), template, requestUrl);
-        boolean testKey = ApiKey.TEST.equals(key.keyType());
-        String postage = address.international() ? address.postage()
-                : template.postage() == null ? "second" : template.postage();
-        writer.save(new NotificationRow(id, address.to(), address.normalisedTo(), null, null, service.id(), template.id(),
-                template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
-                testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
-                content.encryptPersonalisation(personalisation), contactBlocks.forTemplate(service.id(), template.id()),
-                postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(), keyType,
+                LocalDateTime.now(clock));
+        writer.save(NotificationRow.letter(id, origin, address, contactBlocks.forTemplate(service.id(), template.id()),
+                clientReference, content.encryptPersonalisation(personalisation)), service,
+                List.of(NotificationType.LETTER.wireName()));
         return new AcceptedNotification(new LetterPdfTask(id), pdfQueue, response);
     }
 

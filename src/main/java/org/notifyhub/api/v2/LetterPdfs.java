@@ -8,6 +8,7 @@ import org.notifyhub.letters.LetterPdfNotFoundException;
 import org.notifyhub.letters.LetterPdfStore;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.notifications.NotificationType;
 import org.springframework.stereotype.Component;
 
 /** GET /v2/notifications/{id}/pdf: a letter's PDF, or Notify's reason why it cannot be had yet. */
@@ -26,7 +27,7 @@ public class LetterPdfs {
                       @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key) {
         UUID id = NotificationLookup.parseId(notificationId);
         NotificationRow row = notifications.findForService(key.service().id(), id).orElseThrow(V2ApiException::notFound);
-        if (!"letter".equals(row.notificationType())) {
+        if (row.notificationType() != NotificationType.LETTER) {
             throw V2ApiException.badRequest("Notification is not a letter");
         }
         switch (row.status()) {

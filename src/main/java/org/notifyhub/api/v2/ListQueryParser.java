@@ -1,6 +1,7 @@
 package org.notifyhub.api.v2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,13 +11,17 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.notifyhub.api.v2.schemas.QueryArgs;
 import org.notifyhub.common.V2ValidationException;
+import org.notifyhub.notifications.KeyType;
+import org.notifyhub.notifications.ListQuery;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 
 /** Parses and validates GET /v2/notifications query parameters with Notify's schema messages. */
 final class ListQueryParser {
 
     static final int PAGE_SIZE = 250;
-    private static final List<String> TEMPLATE_TYPES = List.of("sms", "email", "letter");
+    private static final List<String> TEMPLATE_TYPES = Arrays.stream(NotificationType.values())
+            .map(NotificationType::wireName).toList();
     /** Notify's status enum, in its order, plus the v2 aliases. */
     private static final List<String> STATUSES = List.of("cancelled", "created", "sending", "sent", "delivered", "pending",
             "failed", "technical-failure", "temporary-failure", "permanent-failure", "pending-virus-check",
@@ -35,7 +40,7 @@ final class ListQueryParser {
         return QueryArgs.parameters(rawQuery);
     }
 
-    static ListQuery parse(Map<String, List<String>> parameters, UUID serviceId, String keyType) {
+    static ListQuery parse(Map<String, List<String>> parameters, UUID serviceId, KeyType keyType) {
         List<String> errors = new ArrayList<>();
         List<String> templateTypes = parameters.getOrDefault("template_type", List.of());
         templateTypes.stream().filter(type -> !TEMPLATE_TYPES.contains(type))
@@ -65,8 +70,8 @@ final class ListQueryParser {
         if (!errors.isEmpty()) {
             throw new V2ValidationException(errors);
         }
-        return new ListQuery(serviceId, keyType, templateTypes, statuses(requestedStatuses), first(parameters, "reference"),
-                olderThan, includeJobs != null, PAGE_SIZE);
+        return new ListQuery(serviceId, keyType, templateTypes.stream().map(NotificationType::fromWireName).toList(),
+                statuses(requestedStatuses), first(parameters, "reference"), olderThan, includeJobs != null, PAGE_SIZE);
     }
 
     /** Expands the aliases; asking for every status is the same as asking for none. */

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.auth.AuthenticatedApiKey;
+import org.notifyhub.notifications.KeyType;
+import org.notifyhub.notifications.ListQuery;
 import org.notifyhub.notifications.NotificationRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,7 +42,8 @@ public class NotificationListing {
                      @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,
                      @Header(Exchange.HTTP_URL) String requestUrl) {
         Map<String, List<String>> parameters = ListQueryParser.parameters(rawQuery);
-        ListQuery query = ListQueryParser.parse(parameters, key.service().id(), key.keyType());
+        ListQuery query = ListQueryParser.parse(parameters, key.service().id(),
+                KeyType.fromWireName(key.keyType()));
         String baseUrl = BaseUrl.of(configuredBaseUrl, requestUrl);
         V2NotificationViews.Maker maker = views.maker(key.service(), baseUrl);
         List<V2Notification> page = notifications.list(query).stream().map(maker::view).toList();

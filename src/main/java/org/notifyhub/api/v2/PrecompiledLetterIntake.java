@@ -14,9 +14,11 @@ import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.PrecompiledLetterUploads;
 import org.notifyhub.letters.PrecompiledTemplates;
 import org.notifyhub.notifications.DvlaReference;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
-import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.notifications.NotificationWriter;
 import org.notifyhub.queues.LetterPdfTask;
 import org.notifyhub.services.Service;
@@ -33,7 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PrecompiledLetterIntake {
 
-    private static final String PROVIDED_AS_PDF = "Provided as PDF";
 
     private final SendChecks checks;
     private final PrecompiledTemplates precompiledTemplates;
@@ -61,7 +62,7 @@ public class PrecompiledLetterIntake {
     public AcceptedNotification accept(JsonNode request, AuthenticatedApiKey key) {
         SendSchemas.PRECOMPILED_LETTER.validate(request);
         Service service = key.service();
-        checks.permission(service, "letter");
+        checks.permission(service, NotificationType.LETTER);
         byte[] pdf;
         try {
             pdf = Base64.getMimeDecoder().decode(request.get("content").asText());
@@ -80,12 +81,13 @@ public class PrecompiledLetterIntake {
         LocalDateTime now = LocalDateTime.now(clock);
 
         // The file is stored first, so no row ever points at a PDF that is not there.
-        uploads.toScanBucket(LetterPdfNames.fileName("", reference, postage == null ? "second" : postage, now), pdf);
-        writer.save(new NotificationRow(id, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), null, null, service.id(),
-                template.id(), template.version(), key.keyId(), key.keyType(), 0, "letter", now, null, null, null,
-                NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference,
-                content.encryptPersonalisation(Map.of("address_line_1", PROVIDED_AS_PDF)), null,
-                postage == null ? "second" : postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+        uploads.toScanBucket(LetterPdfNames.fileName("", reference,
+                postage == null ? NotificationRow.DEFAULT_POSTAGE : postage, now), pdf);
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
+                KeyType.fromWireName(key.keyType()), now);
+        writer.save(NotificationRow.precompiledLetter(id, origin, reference, postage, clientReference,
+                        content.encryptPersonalisation(Map.of("address_line_1", NotificationRow.PROVIDED_AS_PDF))),
+                service, List.of(NotificationType.LETTER.wireName()));
         return new AcceptedNotification(new LetterPdfTask(id), letterTasksQueue,
                 new SendResponses.PrecompiledSent(id, clientReference, postage));
     }

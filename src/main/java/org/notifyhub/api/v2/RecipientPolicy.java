@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumbers;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.TeamRecipients;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +36,9 @@ public class RecipientPolicy {
 
     private static void check(AuthenticatedApiKey key, java.util.function.Supplier<List<String>> allowed,
                               Function<String, String> normalise, String recipient) {
-        boolean teamKey = ApiKey.TEAM.equals(key.keyType());
-        boolean trial = key.service().restricted() && ApiKey.NORMAL.equals(key.keyType());
+        KeyType keyType = KeyType.fromWireName(key.keyType());
+        boolean teamKey = keyType == KeyType.TEAM;
+        boolean trial = key.service().restricted() && keyType == KeyType.NORMAL;
         if (!teamKey && !trial) {
             return;
         }

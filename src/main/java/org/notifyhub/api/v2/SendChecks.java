@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.Placeholders;
 import org.notifyhub.templates.StoredTemplate;
@@ -18,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendChecks {
 
-    private static final Map<String, String> PERMISSION_NAMES = Map.of(
-            "sms", "text messages", "email", "emails", "letter", "letters");
-
     private final ObjectMapper mapper;
     private final TemplateRepository templates;
 
@@ -29,20 +27,24 @@ public class SendChecks {
         this.templates = templates;
     }
 
-    public void permission(Service service, String notificationType) {
-        if (!service.hasPermission(notificationType)) {
-            throw V2ApiException.badRequest("Service is not allowed to send " + PERMISSION_NAMES.get(notificationType));
+    public void permission(Service service, NotificationType notificationType) {
+        if (!service.hasPermission(notificationType.wireName())) {
+            throw V2ApiException.badRequest("Service is not allowed to send " + switch (notificationType) {
+                case SMS -> "text messages";
+                case EMAIL -> "emails";
+                case LETTER -> "letters";
+            });
         }
     }
 
-    public StoredTemplate template(Service service, JsonNode request, String notificationType) {
+    public StoredTemplate template(Service service, JsonNode request, NotificationType notificationType) {
         UUID templateId = UUID.fromString(request.get("template_id").asText());
         StoredTemplate template = templates.findLatest(service.id(), templateId)
                 .orElseThrow(() -> V2ApiException.badRequest("Template not found"));
         if (template.archived()) {
             throw V2ApiException.badRequest("Template has been deleted");
         }
-        if (!template.templateType().equals(notificationType)) {
+        if (!template.templateType().equals(notificationType.wireName())) {
             throw V2ApiException.badRequest(template.templateType() + " template is not suitable for "
                     + notificationType + " notification");
         }

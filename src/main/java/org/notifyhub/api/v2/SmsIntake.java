@@ -14,9 +14,11 @@ import org.notifyhub.api.v2.schemas.SendSchemas;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.limits.RateLimiter;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
-import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.services.SenderRepository;
@@ -63,8 +65,8 @@ public class SmsIntake {
         rateLimiter.check(key);
         SendSchemas.SMS.validate(request);
         Service service = key.service();
-        checks.permission(service, "sms");
-        StoredTemplate template = checks.template(service, request, "sms");
+        checks.permission(service, NotificationType.SMS);
+        StoredTemplate template = checks.template(service, request, NotificationType.SMS);
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.content());
         RenderedSms sms = content.sms(template, personalisation, service);
@@ -94,12 +96,13 @@ public class SmsIntake {
         if (simulated) {
             return AcceptedNotification.responseOnly(response);
         }
-        NotificationRow row = new NotificationRow(id, phoneNumber, phone.normalised(), null, null, service.id(),
-                template.id(), template.version(), key.keyId(), key.keyType(), sms.fragmentCount(), "sms",
-                LocalDateTime.now(clock), null, null, null, NotificationStatus.CREATED, null, clientReference,
-                content.encryptPersonalisation(personalisation), sender, null, null, phone.international(),
-                phone.countryPrefix());
-        List<String> channels = phone.requiresInternationalPermission() ? List.of("sms", "international_sms") : List.of("sms");
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
+                KeyType.fromWireName(key.keyType()), LocalDateTime.now(clock));
+        NotificationRow row = NotificationRow.sms(id, origin, phoneNumber, phone, sms.fragmentCount(), sender,
+                clientReference, content.encryptPersonalisation(personalisation));
+        String channel = NotificationType.SMS.wireName();
+        List<String> channels = phone.requiresInternationalPermission() ? List.of(channel, "international_sms")
+                : List.of(channel);
         return acceptance.accept(row, service, channels, response);
     }
 

@@ -11,6 +11,7 @@ import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedEmail;
 import org.notifyhub.templates.RenderedLetter;
@@ -51,17 +52,17 @@ public class V2NotificationViews {
                     key -> templates.findVersion(row.serviceId(), row.templateId(), row.templateVersion())
                             .orElseThrow(() -> new IllegalStateException("Missing template version for " + row.id())));
             Map<String, Object> personalisation = content.decryptPersonalisation(row.encryptedPersonalisation());
-            String type = row.notificationType();
+            NotificationType type = row.notificationType();
             String body;
             String subject = null;
             Map<String, String> address = Map.of();
             switch (type) {
-                case "email" -> {
+                case EMAIL -> {
                     RenderedEmail email = content.email(template, personalisation);
                     body = email.body();
                     subject = email.subject();
                 }
-                case "sms" -> body = content.sms(template, personalisation, service).body();
+                case SMS -> body = content.sms(template, personalisation, service).body();
                 default -> {
                     RenderedLetter letter = content.letter(template, personalisation);
                     body = letter.body();
@@ -69,12 +70,12 @@ public class V2NotificationViews {
                     address = addressFields(personalisation);
                 }
             }
-            boolean letter = "letter".equals(type);
+            boolean letter = type == NotificationType.LETTER;
             return new V2Notification(row.id(), row.clientReference(),
-                    "email".equals(type) ? row.to() : null, "sms".equals(type) ? row.to() : null,
+                    type == NotificationType.EMAIL ? row.to() : null, type == NotificationType.SMS ? row.to() : null,
                     address.get("address_line_1"), address.get("address_line_2"), address.get("address_line_3"),
                     address.get("address_line_4"), address.get("address_line_5"), address.get("address_line_6"),
-                    address.get("postcode"), type, letter ? letterStatus(row.status()) : row.status().wireName(),
+                    address.get("postcode"), type.wireName(), letter ? letterStatus(row.status()) : row.status().wireName(),
                     new V2Notification.Template(template.id(), template.version(),
                             baseUrl + "/v2/template/" + template.id() + "/version/" + template.version()),
                     body, subject, NotifyTime.toWire(row.createdAt()), null, NotifyTime.toWire(row.sentAt()),

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.notifyhub.alerts.Alerts;
 import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.collation.LetterPdfBucket.PdfObject;
+import org.notifyhub.notifications.NotificationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ public class LetterCollation {
     private static final Duration LEASE = Duration.ofMinutes(15);
 
     private final LetterCollationRepository repository;
+    private final NotificationRepository notifications;
     private final LetterPdfBucket bucket;
     private final LetterZipWriter zipWriter;
     private final DvlaFtp ftp;
@@ -61,21 +63,23 @@ public class LetterCollation {
     private final ExecutorService zipWriters;
 
     @Autowired
-    public LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
-                           DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics,
-                           Alerts alerts) {
-        this(repository, bucket, zipWriter, ftp, limits, clock, metrics, alerts, Executors.newCachedThreadPool(task -> {
+    public LetterCollation(LetterCollationRepository repository, NotificationRepository notifications,
+                           LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaFtp ftp, LetterCollationProperties limits,
+                           Clock clock, MeterRegistry metrics, Alerts alerts) {
+        this(repository, notifications, bucket, zipWriter, ftp, limits, clock, metrics, alerts, Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "letter-zip-writer");
             thread.setDaemon(true);
             return thread;
         }));
     }
 
-    private LetterCollation(LetterCollationRepository repository, LetterPdfBucket bucket, LetterZipWriter zipWriter,
-                            DvlaFtp ftp, LetterCollationProperties limits, Clock clock, MeterRegistry metrics,
-                            Alerts alerts, ExecutorService zipWriters) {
+    private LetterCollation(LetterCollationRepository repository, NotificationRepository notifications,
+                            LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaFtp ftp,
+                            LetterCollationProperties limits, Clock clock, MeterRegistry metrics, Alerts alerts,
+                            ExecutorService zipWriters) {
         this.alerts = alerts;
         this.repository = repository;
+        this.notifications = notifications;
         this.bucket = bucket;
         this.zipWriters = zipWriters;
         this.zipWriter = zipWriter;
@@ -87,7 +91,7 @@ public class LetterCollation {
 
     /** The same collation with other zip limits (a test's small zips); it shares this one's lock and threads. */
     public LetterCollation withLimits(LetterCollationProperties otherLimits) {
-        return new LetterCollation(repository, bucket, zipWriter, ftp, otherLimits, clock, metrics, alerts, zipWriters);
+        return new LetterCollation(repository, notifications, bucket, zipWriter, ftp, otherLimits, clock, metrics, alerts, zipWriters);
     }
 
     /** The scheduled and the on-demand run: tonight's print run as the clock says. */
@@ -258,7 +262,7 @@ public class LetterCollation {
     private int markSent(List<UUID> ids) {
         int marked = 0;
         for (int from = 0; from < ids.size(); from += UPDATE_CHUNK) {
-            marked += repository.markSentToDvla(ids.subList(from, Math.min(ids.size(), from + UPDATE_CHUNK)), now());
+            marked += notifications.markSentToDvla(ids.subList(from, Math.min(ids.size(), from + UPDATE_CHUNK)), now());
         }
         return marked;
     }

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the nightly collation: the letters due for printing, and the guarded move of a sent zip's letters. */
+/**
+ * SQL of the nightly collation: the letters due for printing and the collation lease. The guarded move of a sent
+ * zip's letters is NotificationRepository's, with every other status change.
+ */
 @Repository
 public class LetterCollationRepository {
 
@@ -47,23 +50,6 @@ public class LetterCollationRepository {
                         rs.getObject("organisation_id", UUID.class),
                         rs.getObject("created_at", LocalDateTime.class)))
                 .list();
-    }
-
-    /**
-     * Letters whose zip reached DVLA (update-letter-notifications-to-sent): created → sending, sent by dvla.
-     * Returns how many moved; a letter already moved on is left alone.
-     */
-    public int markSentToDvla(List<UUID> ids, LocalDateTime now) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        UPDATE notifications SET notification_status = 'sending', sent_by = 'dvla', sent_at = :now,
-                               updated_at = :now
-                         WHERE id IN (:ids) AND notification_type = 'letter' AND notification_status = 'created'""")
-                .param("ids", ids)
-                .param("now", now)
-                .update();
     }
 
     /** Takes (or renews, for the same holder) the collation lease until {@code until}; false when another run holds it. */

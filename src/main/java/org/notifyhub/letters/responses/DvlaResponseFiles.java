@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.notifyhub.alerts.Alerts;
-import org.notifyhub.letters.responses.DvlaResponseRepository.UpdatedLetter;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.notifications.NotificationRepository.UpdatedLetter;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.servicecallbacks.ServiceCallbacks;
@@ -111,8 +111,8 @@ public class DvlaResponseFiles {
             pageCounts[i] = line.pageCount();
             i++;
         }
-        List<UpdatedLetter> updated = repository.updateNotifications(references, statuses, pageCounts, now);
-        int history = repository.updateHistory(references, statuses, pageCounts, now);
+        List<UpdatedLetter> updated = notifications.applyResponseFile(references, statuses, pageCounts, now);
+        int history = notifications.applyResponseFileToHistory(references, statuses, pageCounts, now);
         repository.upsertDailySortedLetter(file.billingDay(), file.fileName(), file.sortedCount(), file.unsortedCount(), now);
 
         int delivered = (int) updated.stream().filter(u -> u.status().equals(NotificationStatus.DELIVERED.wireName())).count();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.apache.camel.Body;
 import org.notifyhub.common.NotifyTime;
+import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.queues.ReturnedLettersTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +19,12 @@ public class ReturnedLetters {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnedLetters.class);
 
-    private final ReturnedLettersRepository repository;
+    private final NotificationRepository notifications;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ReturnedLetters(ReturnedLettersRepository repository, ObjectMapper mapper, Clock clock) {
-        this.repository = repository;
+    public ReturnedLetters(NotificationRepository notifications, ObjectMapper mapper, Clock clock) {
+        this.notifications = notifications;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -34,7 +35,7 @@ public class ReturnedLetters {
             return 0;
         }
         LocalDate today = LocalDate.now(clock.withZone(NotifyTime.LONDON));
-        int recorded = repository.markReturned(task.references(), today, LocalDateTime.now(clock));
+        int recorded = notifications.markLettersReturned(task.references(), today, LocalDateTime.now(clock));
         log.info("Returned letters: {} of {} references recorded as returned on {}", recorded,
                 task.references().size(), today);
         return recorded;

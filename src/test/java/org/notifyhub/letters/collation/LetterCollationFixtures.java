@@ -8,10 +8,11 @@ import java.util.Random;
 import java.util.UUID;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.letters.LetterPdfNames;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
-import org.notifyhub.services.ApiKey;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.support.TestServices;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,15 +58,15 @@ public final class LetterCollationFixtures {
     }
 
     public Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes) {
-        return letter(service, postage, createdAt, pdfBytes, ApiKey.NORMAL, 1, true);
+        return letter(service, postage, createdAt, pdfBytes, KeyType.NORMAL, 1, true);
     }
 
     public Letter letter(TestServices.TestService service, String postage, LocalDateTime createdAt, int pdfBytes,
-                  String keyType, int billableUnits, boolean withPdf) {
+                  KeyType keyType, int billableUnits, boolean withPdf) {
         UUID id = UUID.randomUUID();
         String reference = randomReference();
         notifications.insert(new NotificationRow(id, "A. Person\n1 Street\nSW1A 1AA", null, null, null, service.id(),
-                service.letterTemplate(), 1, null, keyType, billableUnits, "letter", createdAt, null, null, null,
+                service.letterTemplate(), 1, null, keyType, billableUnits, NotificationType.LETTER, createdAt, null, null, null,
                 NotificationStatus.CREATED, reference, null, null, null, postage, null, false, null));
         if (!withPdf) {
             return new Letter(id, service.id(), reference, postage, null, null);

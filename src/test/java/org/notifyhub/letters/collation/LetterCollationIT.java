@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.letters.collation.LetterCollationFixtures.Letter;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,10 +88,10 @@ class LetterCollationIT extends HubIntegrationTest {
         Letter bFirst = fixtures.letter(b, "first", LocalDateTime.parse("2020-06-13T10:00:00"), PDF_BYTES);
         List<Letter> notDue = List.of(
                 fixtures.letter(a, "second", LocalDateTime.parse("2020-06-15T16:31:00"), PDF_BYTES),
-                fixtures.letter(a, "second", LocalDateTime.parse("2020-06-15T11:00:00"), PDF_BYTES, ApiKey.TEST, 1, true),
-                fixtures.letter(b, "second", LocalDateTime.parse("2020-06-15T11:00:00"), PDF_BYTES, ApiKey.NORMAL, 0, true));
+                fixtures.letter(a, "second", LocalDateTime.parse("2020-06-15T11:00:00"), PDF_BYTES, KeyType.TEST, 1, true),
+                fixtures.letter(b, "second", LocalDateTime.parse("2020-06-15T11:00:00"), PDF_BYTES, KeyType.NORMAL, 0, true));
         Letter withoutPdf = fixtures.letter(b, "second", LocalDateTime.parse("2020-06-15T10:00:30"), PDF_BYTES,
-                ApiKey.NORMAL, 1, false);
+                KeyType.NORMAL, 1, false);
         // Room for two of these PDFs in a zip, not three.
         long limit = ZipGrouper.zipBytes(List.of(a1.asPdf(organisation), a2.asPdf(organisation)));
         LetterCollation limited = collation.withLimits(new LetterCollationProperties(limit, configured.maxFilesPerZip()));

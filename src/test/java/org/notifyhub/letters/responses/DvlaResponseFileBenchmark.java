@@ -18,6 +18,7 @@ import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * Benchmark, not part of the suite (the name matches neither *Test nor *IT): a 65,000-line DVLA response file
@@ -92,7 +93,7 @@ class DvlaResponseFileBenchmark extends HubIntegrationTest {
                 .param("template", service.letterTemplate())
                 .param("createdAt", LocalDateTime.now(ZoneOffset.UTC).minusDays(1))
                 .param("sentAt", LocalDateTime.now(ZoneOffset.UTC).minusHours(20))
-                .param("references", SqlArrays.of("varchar", references.toArray()))
+                .param("references", new SqlArrayValue("varchar", references.toArray()))
                 .update();
         return references;
     }
@@ -109,7 +110,7 @@ class DvlaResponseFileBenchmark extends HubIntegrationTest {
     private Map<String, Integer> statusCounts(List<String> references) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         jdbc.sql("SELECT notification_status, count(*) AS n FROM notifications WHERE reference = ANY(:r) GROUP BY 1")
-                .param("r", SqlArrays.of("varchar", references.toArray()))
+                .param("r", new SqlArrayValue("varchar", references.toArray()))
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
                 .list();
         return counts;

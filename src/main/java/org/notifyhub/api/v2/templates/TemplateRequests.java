@@ -13,11 +13,12 @@ import org.notifyhub.api.v2.schemas.FieldCheck;
 import org.notifyhub.api.v2.schemas.RequestSchema;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.common.V2ValidationException;
+import org.notifyhub.templates.TemplateType;
 
 /** The request checks of the v2 template endpoints, with Notify's error texts. */
 final class TemplateRequests {
 
-    private static final List<String> TYPES = List.of("sms", "email", "letter");
+    private static final List<String> TYPES = TemplateType.wireNames();
     private static final RequestSchema BY_ID = new RequestSchema().required("id", FieldCheck.uuid());
     private static final RequestSchema LIST = new RequestSchema().optional("type", TemplateRequests::templateType);
     private static final BigInteger MAX_VERSION = BigInteger.valueOf(Integer.MAX_VALUE);

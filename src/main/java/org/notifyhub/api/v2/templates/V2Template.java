@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.templates.Placeholders;
 import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateType;
 
 /** A template version as GET /v2/template and GET /v2/templates show it: every key present, null where empty. */
 public record V2Template(
@@ -42,14 +43,14 @@ public record V2Template(
 
     /** The fields a template's placeholders come from, in the order Notify lists them. */
     static String[] placeholderFields(StoredTemplate template, String letterContactBlockOrNull) {
-        return switch (template.templateType()) {
-            case "letter" -> new String[] {letterContactBlockOrNull, template.subject(), template.content()};
-            case "email" -> new String[] {template.subject(), template.content()};
-            default -> new String[] {template.content()};
+        return switch (TemplateType.fromWireName(template.templateType())) {
+            case LETTER -> new String[] {letterContactBlockOrNull, template.subject(), template.content()};
+            case EMAIL -> new String[] {template.subject(), template.content()};
+            case SMS -> new String[] {template.content()};
         };
     }
 
     private static boolean hasSubject(StoredTemplate template) {
-        return !"sms".equals(template.templateType());
+        return !TemplateType.SMS.is(template.templateType());
     }
 }

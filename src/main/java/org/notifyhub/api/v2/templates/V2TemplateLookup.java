@@ -9,6 +9,7 @@ import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
+import org.notifyhub.templates.TemplateType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +75,6 @@ public class V2TemplateLookup {
     }
 
     private static boolean isLetter(StoredTemplate template) {
-        return "letter".equals(template.templateType());
+        return TemplateType.LETTER.is(template.templateType());
     }
 }

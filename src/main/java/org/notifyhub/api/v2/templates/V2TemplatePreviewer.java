@@ -14,6 +14,7 @@ import org.notifyhub.templates.RenderedEmail;
 import org.notifyhub.templates.RenderedLetter;
 import org.notifyhub.templates.SmsRenderer;
 import org.notifyhub.templates.StoredTemplate;
+import org.notifyhub.templates.TemplateType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,17 +42,17 @@ public class V2TemplatePreviewer {
         String contactBlock = lookup.currentLetterContactBlock(template);
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, V2Template.placeholderFields(template, contactBlock));
-        return switch (template.templateType()) {
-            case "email" -> {
+        return switch (TemplateType.fromWireName(template.templateType())) {
+            case EMAIL -> {
                 RenderedEmail email = EmailRenderer.render(template.subject(), template.content(), personalisation);
                 yield preview(template, email.body(), email.subject(), email.htmlBody());
             }
-            case "letter" -> {
+            case LETTER -> {
                 RenderedLetter letter = LetterRenderer.render(template.subject(), template.content(), contactBlock,
                         personalisation);
                 yield preview(template, letter.body(), letter.subject(), null);
             }
-            default -> preview(template, SmsRenderer.render(template.content(), personalisation, null).body(), null, null);
+            case SMS -> preview(template, SmsRenderer.render(template.content(), personalisation, null).body(), null, null);
         };
     }
 

@@ -32,10 +32,11 @@ import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.collation.CollationSummary;
 import org.notifyhub.letters.collation.LetterCollation;
 import org.notifyhub.letters.collation.PrintRun;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
-import org.notifyhub.services.ApiKey;
+import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,7 +136,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
             String reference = referencePrefix + "%011d".formatted(i);
             LocalDateTime createdAt = from.plusSeconds(i);
             notifications.insert(new NotificationRow(id, "A. Person\n1 Street\nSW1A 1AA", null, null, null, service.id(),
-                    service.letterTemplate(), 1, null, ApiKey.NORMAL, 1, "letter", createdAt, null, null, null,
+                    service.letterTemplate(), 1, null, KeyType.NORMAL, 1, NotificationType.LETTER, createdAt, null, null, null,
                     NotificationStatus.CREATED, reference, null, null, null, "second", null, false, null));
             String key = LetterPdfNames.fileName(LetterPdfNames.folder(createdAt), reference, "second", createdAt);
             pdf[0] = (byte) i;
