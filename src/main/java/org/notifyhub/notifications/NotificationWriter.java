@@ -1,9 +1,6 @@
 package org.notifyhub.notifications;
 
-import java.time.LocalDate;
-import java.util.List;
 import org.notifyhub.limits.DailyLimits;
-import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.Service;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,15 +17,10 @@ public class NotificationWriter {
         this.dailyLimits = dailyLimits;
     }
 
-    /** {@code channels} are the daily limits the notification counts against (test keys count against none). */
+    /** @param internationalSms a text to a number that needs the international permission */
     @Transactional
-    public void save(NotificationRow row, Service service, List<String> channels) {
-        if (!ApiKey.TEST.equals(row.keyType())) {
-            LocalDate day = row.createdAt().toLocalDate();
-            for (String channel : channels) {
-                dailyLimits.take(service.id(), channel, service.dailyLimits().forChannel(channel), day);
-            }
-        }
+    public void save(NotificationRow row, Service service, boolean internationalSms) {
+        dailyLimits.take(service, row.keyType(), row.notificationType(), internationalSms, row.createdAt().toLocalDate());
         notifications.insert(row);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -98,7 +97,7 @@ public class LetterIntake {
                 template.version(), key.keyId(), key.keyType(), 0, "letter", LocalDateTime.now(clock), null, null, null,
                 testKey ? NotificationStatus.SENDING : NotificationStatus.CREATED, DvlaReference.random(), clientReference,
                 content.encryptPersonalisation(personalisation), contactBlocks.forTemplate(service.id(), template.id()),
-                postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+                postage, null, NotificationRow.DOMESTIC, null), service, false);
         return new AcceptedNotification(new LetterPdfTask(id), pdfQueue, response);
     }
 

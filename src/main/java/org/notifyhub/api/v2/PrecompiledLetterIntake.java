@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.api.v2.schemas.SendSchemas;
@@ -85,7 +84,7 @@ public class PrecompiledLetterIntake {
                 template.id(), template.version(), key.keyId(), key.keyType(), 0, "letter", now, null, null, null,
                 NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference,
                 content.encryptPersonalisation(Map.of("address_line_1", PROVIDED_AS_PDF)), null,
-                postage == null ? "second" : postage, null, NotificationRow.DOMESTIC, null), service, List.of("letter"));
+                postage == null ? "second" : postage, null, NotificationRow.DOMESTIC, null), service, false);
         return new AcceptedNotification(new LetterPdfTask(id), letterTasksQueue,
                 new SendResponses.PrecompiledSent(id, clientReference, postage));
     }
