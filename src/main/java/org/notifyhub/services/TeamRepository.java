@@ -1,6 +1,5 @@
 package org.notifyhub.services;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,10 +7,6 @@ import org.springframework.stereotype.Repository;
 /** Users and the services they belong to, as far as the admin API needs them. */
 @Repository
 public class TeamRepository {
-
-    /** Who created or changed something, as Notify nests it in history views. */
-    public record UserSummary(UUID id, String name, String emailAddress) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -24,14 +19,6 @@ public class TeamRepository {
                 .param("id", userId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    public Optional<UserSummary> findUser(UUID userId) {
-        return jdbc.sql("SELECT id, name, email_address FROM users WHERE id = :id")
-                .param("id", userId)
-                .query((rs, n) -> new UserSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("email_address")))
-                .optional();
     }
 
     public void addToService(UUID userId, UUID serviceId) {
