@@ -33,10 +33,6 @@ public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrat
         }
     }
 
-    public boolean plays(String role) {
-        return active.contains(role);
-    }
-
     /** The role a route belongs to. */
     public static String roleOf(RouteDefinition route) {
         return route.isRest() != null && route.isRest() ? "api" : route.getGroup();

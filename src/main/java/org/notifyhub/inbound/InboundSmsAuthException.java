@@ -1,13 +1,12 @@
 package org.notifyhub.inbound;
 
-/** A provider's inbound SMS post without credentials (401) or with ones we do not accept (403), in Notify's texts. */
-public class InboundSmsAuthException extends RuntimeException {
+import org.notifyhub.common.ProviderRequestException;
 
-    private final int status;
+/** A provider's inbound SMS post without credentials (401) or with ones we do not accept (403), in Notify's texts. */
+public class InboundSmsAuthException extends ProviderRequestException {
 
     private InboundSmsAuthException(int status, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
     }
 
     public static InboundSmsAuthException missing() {
@@ -16,9 +15,5 @@ public class InboundSmsAuthException extends RuntimeException {
 
     public static InboundSmsAuthException refused() {
         return new InboundSmsAuthException(403, "Forbidden: invalid authentication token provided");
-    }
-
-    public int status() {
-        return status;
     }
 }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Headers;
-import org.notifyhub.receipts.FormFields;
+import org.notifyhub.common.FormFields;
 import org.springframework.stereotype.Component;
 
 /**

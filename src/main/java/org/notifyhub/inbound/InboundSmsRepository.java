@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Received text messages. Their content is encrypted at rest and decrypted only as rows are read. */
+/**
+ * Received text messages and the inbound numbers they arrive on. Their content is encrypted at rest and decrypted
+ * only as rows are read.
+ */
 @Repository
 public class InboundSmsRepository {
 
@@ -48,16 +51,20 @@ public class InboundSmsRepository {
                 .list();
     }
 
-    public Optional<InboundSms> find(UUID id) {
+    /** The service an active inbound number belongs to, and whether it may receive text messages. */
+    public Optional<InboundSmsRecipient> findRecipient(String number) {
         return jdbc.sql("""
-                        SELECT id, created_at, service_id, notify_number, user_number, provider, provider_date,
-                               provider_reference, content
-                        FROM inbound_sms WHERE id = :id""")
-                .param("id", id)
-                .query(mapper)
+                        SELECT n.service_id, n.number,
+                               EXISTS (SELECT 1 FROM service_permissions p
+                                        WHERE p.service_id = n.service_id AND p.permission = 'inbound_sms') AS inbound_sms_allowed
+                        FROM inbound_numbers n
+                        WHERE n.number = :number AND n.active AND n.service_id IS NOT NULL""")
+                .param("number", number)
+                .query(InboundSmsRecipient.class)
                 .optional();
     }
 
+    /** Stores the message with its content encrypted: it is never stored in the clear. */
     public void insert(InboundSms sms) {
         jdbc.sql("""
                         INSERT INTO inbound_sms (id, created_at, service_id, notify_number, user_number, provider,

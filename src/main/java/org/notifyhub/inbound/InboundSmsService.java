@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Body;
-import org.notifyhub.common.Encryption;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.servicecallbacks.ServiceCallbacks;
@@ -24,16 +23,14 @@ public class InboundSmsService {
 
     private static final Logger log = LoggerFactory.getLogger(InboundSmsService.class);
 
-    private final InboundSmsIntakeRepository repository;
-    private final Encryption encryption;
+    private final InboundSmsRepository repository;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final ServiceCallbacks callbacks;
 
-    public InboundSmsService(InboundSmsIntakeRepository repository, Encryption encryption, MeterRegistry metrics, Clock clock,
+    public InboundSmsService(InboundSmsRepository repository, MeterRegistry metrics, Clock clock,
                              ServiceCallbacks callbacks) {
         this.repository = repository;
-        this.encryption = encryption;
         this.metrics = metrics;
         this.clock = clock;
         this.callbacks = callbacks;
@@ -45,13 +42,14 @@ public class InboundSmsService {
         if (recipient.isEmpty()) {
             return "mmg".equals(message.provider()) ? InboundSmsReply.RECEIVED : InboundSmsReply.OK;
         }
-        UUID id = UUID.randomUUID();
-        repository.insert(id, recipient.get(), normalisedSender(message.from()), message,
-                encryption.encrypt(message.content()), LocalDateTime.now(clock));
+        InboundSms sms = new InboundSms(UUID.randomUUID(), LocalDateTime.now(clock), recipient.get().serviceId(),
+                recipient.get().number(), normalisedSender(message.from()), message.provider(), message.providerDate(),
+                message.providerReference(), message.content());
+        repository.insert(sms);
         metrics.counter("inbound_sms", "provider", message.provider()).increment();
-        log.info("Service {} received inbound SMS {} with reference {} from {}", recipient.get().serviceId(), id,
+        log.info("Service {} received inbound SMS {} with reference {} from {}", sms.serviceId(), sms.id(),
                 message.providerReference(), message.provider());
-        callbacks.queueInboundSms(id);
+        callbacks.queueInboundSms(sms.serviceId(), sms.callback());
         return InboundSmsReply.OK;
     }
 

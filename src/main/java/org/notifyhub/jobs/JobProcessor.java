@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * process-job, process-incomplete-jobs and the missing-rows check: streams a job's CSV from S3 and puts its rows,
@@ -39,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JobProcessor {
 
     static final int ROWS_PER_TASK = 100;
-    private static final String INTERNATIONAL_SMS = "international_sms";
     /** Encrypted and base64-encoded, a task grows by about a third: this keeps it well inside SQS's 256 KiB. */
     static final int MAX_TASK_ROW_BYTES = 48 * 1024;
 
@@ -55,12 +53,10 @@ public class JobProcessor {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String databaseTasks;
-    private final TransactionTemplate transaction;
 
     public JobProcessor(JobRepository jobs, JobCsvStore files, ServiceRepository services, TemplateRepository templates,
                         DailyLimits dailyLimits, SqsBatches queue, Encryption encryption, ObjectMapper mapper, Clock clock,
-                        @Value("${notify.queues.database-tasks}") String databaseTasks, TransactionTemplate transaction) {
-        this.transaction = transaction;
+                        @Value("${notify.queues.database-tasks}") String databaseTasks) {
         this.jobs = jobs;
         this.files = files;
         this.services = services;
@@ -144,25 +140,11 @@ public class JobProcessor {
         return templates.findVersion(job.serviceId(), job.templateId(), job.templateVersion()).orElseThrow();
     }
 
-    /**
-     * The whole file against the day's limits at once: its channel, and for text messages the international ones
-     * against the international limit too (counted with a first pass over the file). Both or neither are taken.
-     */
+    /** The whole file against the day's limits at once, its international texts counted with a first pass over it. */
     private boolean takeDailyLimit(Job job, Service service, StoredTemplate template) {
-        String channel = template.templateType();
-        LocalDate today = LocalDate.now(clock);
-        long international = TemplateType.SMS.wireName().equals(channel) ? internationalRows(job) : 0;
-        Boolean taken = transaction.execute(status -> {
-            boolean ok = dailyLimits.tryTake(service.id(), channel, service.dailyLimits().forChannel(channel), today,
-                    job.notificationCount())
-                    && (international == 0 || dailyLimits.tryTake(service.id(), INTERNATIONAL_SMS,
-                    service.dailyLimits().forChannel(INTERNATIONAL_SMS), today, international));
-            if (!ok) {
-                status.setRollbackOnly();
-            }
-            return ok;
-        });
-        return Boolean.TRUE.equals(taken);
+        String type = template.templateType();
+        long international = TemplateType.SMS.wireName().equals(type) ? internationalRows(job) : 0;
+        return dailyLimits.tryTakeJob(service, type, job.notificationCount(), international, LocalDate.now(clock));
     }
 
     private long internationalRows(Job job) {

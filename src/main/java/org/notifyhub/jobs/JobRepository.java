@@ -59,14 +59,6 @@ public class JobRepository {
                 .query(JobRepository::map).optional();
     }
 
-    public List<Job> findForService(UUID serviceId, int limit, int offset) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM jobs WHERE service_id = :serviceId
-                        ORDER BY COALESCE(scheduled_for, created_at) DESC LIMIT :limit OFFSET :offset""")
-                .param("serviceId", serviceId).param("limit", limit).param("offset", offset)
-                .query(JobRepository::map).list();
-    }
-
     /** pending → in progress: only one node wins a job, so a repeated process-job message does nothing. */
     public Optional<Job> start(UUID id, LocalDateTime now) {
         return jdbc.sql("UPDATE jobs SET job_status = 'in progress', processing_started = :now, updated_at = :now"
@@ -166,7 +158,7 @@ public class JobRepository {
                 .list();
     }
 
-    private static Job map(ResultSet rs, int rowNum) throws SQLException {
+    static Job map(ResultSet rs, int rowNum) throws SQLException {
         return new Job(rs.getObject("id", UUID.class), rs.getString("original_file_name"),
                 rs.getObject("service_id", UUID.class), rs.getObject("template_id", UUID.class),
                 rs.getInt("template_version"), rs.getObject("created_at", LocalDateTime.class),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -30,7 +31,7 @@ import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.recipients.PostalAddresses;
-import org.notifyhub.services.SenderRepository;
+import org.notifyhub.services.Senders;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.services.TeamRecipients;
@@ -60,21 +61,19 @@ public class JobRowSaver {
     private final JobRepository jobs;
     private final ServiceRepository services;
     private final TemplateRepository templates;
-    private final SenderRepository senders;
+    private final Senders senders;
     private final TeamRecipients team;
     private final NotificationContent content;
     private final NotificationRepository notifications;
     private final DeliveryQueues deliveryQueues;
     private final SqsBatches queue;
     private final Clock clock;
-    private final String defaultSmsSender;
     private final String letterPdfQueue;
 
     public JobRowSaver(ObjectMapper mapper, Encryption encryption, JobRepository jobs, ServiceRepository services,
-                       TemplateRepository templates, SenderRepository senders, TeamRecipients team,
+                       TemplateRepository templates, Senders senders, TeamRecipients team,
                        NotificationContent content, NotificationRepository notifications,
                        DeliveryQueues deliveryQueues, SqsBatches queue, Clock clock,
-                       @Value("${notify.sms.default-sender}") String defaultSmsSender,
                        @Value("${notify.queues.create-letters-pdf-tasks}")
                        String letterPdfQueue) {
         this.mapper = mapper;
@@ -89,7 +88,6 @@ public class JobRowSaver {
         this.deliveryQueues = deliveryQueues;
         this.queue = queue;
         this.clock = clock;
-        this.defaultSmsSender = defaultSmsSender;
         this.letterPdfQueue = letterPdfQueue;
     }
 
@@ -204,13 +202,15 @@ public class JobRowSaver {
         }
     }
 
+    /** The job's chosen sender; one archived since the job was created gives way to the default rule. */
     private String sender(Job job, TemplateType type) {
         UUID serviceId = job.serviceId();
+        UUID chosen = job.senderId();
         return switch (type) {
-            case SMS -> (job.senderId() == null ? senders.defaultSmsSender(serviceId)
-                    : senders.smsSender(serviceId, job.senderId())).orElse(defaultSmsSender);
-            case EMAIL -> (job.senderId() == null ? senders.defaultReplyTo(serviceId)
-                    : senders.replyTo(serviceId, job.senderId())).orElse(null);
+            case SMS -> (chosen == null ? Optional.<String>empty() : senders.smsSender(serviceId, chosen))
+                    .orElseGet(() -> senders.defaultSmsSender(serviceId));
+            case EMAIL -> (chosen == null ? Optional.<String>empty() : senders.replyTo(serviceId, chosen))
+                    .orElseGet(() -> senders.defaultReplyTo(serviceId));
             case LETTER -> null;
         };
     }

@@ -21,8 +21,4 @@ public record RecipientCsvResult(boolean valid, int rowCount, List<CsvFileError>
         fileErrors = List.copyOf(fileErrors);
         rowErrors = Collections.unmodifiableMap(new LinkedHashMap<>(rowErrors));
     }
-
-    public boolean hasFileError(CsvFileError.Kind kind) {
-        return fileErrors.stream().anyMatch(error -> error.kind() == kind);
-    }
 }

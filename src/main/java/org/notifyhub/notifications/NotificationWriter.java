@@ -1,7 +1,5 @@
 package org.notifyhub.notifications;
 
-import java.time.LocalDate;
-import java.util.List;
 import org.notifyhub.limits.DailyLimits;
 import org.notifyhub.services.Service;
 import org.springframework.stereotype.Component;
@@ -19,15 +17,11 @@ public class NotificationWriter {
         this.dailyLimits = dailyLimits;
     }
 
-    /** {@code channels} are the daily limits the notification counts against (test keys count against none). */
+    /** @param internationalSms a text to a number that needs the international permission */
     @Transactional
-    public void save(NotificationRow row, Service service, List<String> channels) {
-        if (row.keyType() != KeyType.TEST) {
-            LocalDate day = row.createdAt().toLocalDate();
-            for (String channel : channels) {
-                dailyLimits.take(service.id(), channel, service.dailyLimits().forChannel(channel), day);
-            }
-        }
+    public void save(NotificationRow row, Service service, boolean internationalSms) {
+        dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(), internationalSms,
+                row.createdAt().toLocalDate());
         notifications.insert(row);
     }
 }

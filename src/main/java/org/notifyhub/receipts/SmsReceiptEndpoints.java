@@ -3,6 +3,7 @@ package org.notifyhub.receipts;
 import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Headers;
+import org.notifyhub.common.FormFields;
 import org.notifyhub.receipts.mapping.FiretextReceiptParser;
 import org.notifyhub.receipts.mapping.MmgReceiptParser;
 import org.notifyhub.receipts.mapping.SmsReceipt;

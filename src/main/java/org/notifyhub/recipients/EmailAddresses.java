@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 import static org.notifyhub.recipients.InvalidRecipientException.RecipientType.EMAIL_ADDRESS;
 

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.notifyhub.common.Whitespace;
 
 import static org.notifyhub.recipients.InvalidRecipientException.RecipientType.PHONE_NUMBER;
 
@@ -38,7 +39,7 @@ public final class PhoneNumbers {
     private static final Set<String> SIMULATED = Set.of("447700900000", "447700900111", "447700900222");
 
     /** Separators people type inside numbers; anything else that is not a digit is refused. */
-    private static final String SEPARATORS = Whitespace.ALL + "()-+";
+    private static final String SEPARATORS = Whitespace.RECIPIENT + "()-+";
 
     private static final Set<String> COUNTRY_CALLING_CODES = countryCallingCodes();
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.notifyhub.common.Whitespace;
 
 /**
  * A postal address normalised the way Notify prints it. Build one with {@link PostalAddresses}, then

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 import static org.notifyhub.recipients.InvalidRecipientException.RecipientType.POSTAL_ADDRESS;
 
@@ -166,7 +167,7 @@ public final class PostalAddresses {
     private static List<String> tidyLines(String rawAddress) {
         List<String> lines = new ArrayList<>();
         for (String rawLine : Whitespace.splitLines(rawAddress)) {
-            String line = Whitespace.stripEnd(Whitespace.normaliseLine(rawLine), TRAILING_JUNK);
+            String line = Whitespace.rstrip(Whitespace.normalise(rawLine), TRAILING_JUNK);
             if (!line.isEmpty()) {
                 lines.add(SPACE_BEFORE_PUNCTUATION.matcher(line).replaceAll("$1"));
             }

@@ -2,6 +2,7 @@ package org.notifyhub.recipients;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 /** UK postcode rules as Notify applied them from 2020 to 2022: shape only, no list of real areas. */
 final class Postcodes {
@@ -17,7 +18,7 @@ final class Postcodes {
 
     /** Whitespace anywhere is ignored and case doesn't matter: {@code " sw1a  1aa"} is {@code SW1A1AA}. */
     static String normalise(String postcode) {
-        return Whitespace.removeAll(postcode).toUpperCase(Locale.ROOT);
+        return Whitespace.removeChars(postcode, Whitespace.RECIPIENT).toUpperCase(Locale.ROOT);
     }
 
     static boolean isValid(String postcode) {

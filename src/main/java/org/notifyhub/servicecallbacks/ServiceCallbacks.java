@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.notifyhub.common.Encryption;
-import org.notifyhub.inbound.InboundSms;
-import org.notifyhub.inbound.InboundSmsRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.ServiceCallbackTask;
@@ -35,18 +33,16 @@ public class ServiceCallbacks {
     private static final Logger log = LoggerFactory.getLogger(ServiceCallbacks.class);
 
     private final CallbackApiRepository apis;
-    private final InboundSmsRepository inboundSms;
     private final Encryption encryption;
     private final ObjectMapper mapper;
     private final ProducerTemplate producer;
     private final CallbackMetrics metrics;
     private final String queueUri;
 
-    public ServiceCallbacks(CallbackApiRepository apis, InboundSmsRepository inboundSms, Encryption encryption,
+    public ServiceCallbacks(CallbackApiRepository apis, Encryption encryption,
                             ObjectMapper mapper, ProducerTemplate producer, CallbackMetrics metrics,
                             @Value("${notify.queues.service-callbacks}") String queue) {
         this.apis = apis;
-        this.inboundSms = inboundSms;
         this.encryption = encryption;
         this.mapper = mapper;
         this.producer = producer;
@@ -84,19 +80,10 @@ public class ServiceCallbacks {
                 UUID.fromString(complaint.complaintId()), complaint));
     }
 
-    /**
-     * For the inbound SMS endpoint, once the message is stored: forwards it to the service's inbound SMS callback,
-     * if configured. Returns whether a callback was queued.
-     */
-    public boolean queueInboundSms(UUID inboundSmsId) {
-        Optional<InboundSms> sms = inboundSms.find(inboundSmsId);
-        if (sms.isEmpty()) {
-            log.warn("No inbound SMS {} to forward", inboundSmsId);
-            return false;
-        }
-        UUID serviceId = sms.get().serviceId();
+    /** Once a received text message is stored: forwards it to the service's inbound SMS callback, if configured. */
+    public boolean queueInboundSms(UUID serviceId, InboundSmsCallback sms) {
         return apis.find(serviceId, CallbackType.INBOUND_SMS)
-                .map(api -> queue(api, CallbackType.INBOUND_SMS, serviceId, inboundSmsId, InboundSmsCallback.of(sms.get())))
+                .map(api -> queue(api, CallbackType.INBOUND_SMS, serviceId, UUID.fromString(sms.id()), sms))
                 .orElse(false);
     }
 

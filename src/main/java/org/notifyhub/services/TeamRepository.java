@@ -1,7 +1,6 @@
 package org.notifyhub.services;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,10 +8,6 @@ import org.springframework.stereotype.Repository;
 /** Users and the services they belong to: for the admin API, and the team a trial service may send to. */
 @Repository
 public class TeamRepository {
-
-    /** Who created or changed something, as Notify nests it in history views. */
-    public record UserSummary(UUID id, String name, String emailAddress) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -25,14 +20,6 @@ public class TeamRepository {
                 .param("id", userId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    public Optional<UserSummary> findUser(UUID userId) {
-        return jdbc.sql("SELECT id, name, email_address FROM users WHERE id = :id")
-                .param("id", userId)
-                .query((rs, n) -> new UserSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("email_address")))
-                .optional();
     }
 
     /** The email addresses of the service's team and of its guest list, as stored. */

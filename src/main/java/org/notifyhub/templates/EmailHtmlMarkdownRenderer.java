@@ -1,6 +1,7 @@
 package org.notifyhub.templates;
 
 import java.util.List;
+import org.notifyhub.common.Whitespace;
 
 /** Email HTML as Notify writes it: inline styles throughout, and lists inside tables so Outlook lays them out. */
 final class EmailHtmlMarkdownRenderer extends MarkdownRenderer {

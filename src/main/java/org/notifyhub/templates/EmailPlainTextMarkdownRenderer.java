@@ -1,6 +1,7 @@
 package org.notifyhub.templates;
 
 import java.util.List;
+import org.notifyhub.common.Whitespace;
 
 /** The plain-text part of an email: underlined headings, {@code •} and numbered lists, links as "text: url". */
 final class EmailPlainTextMarkdownRenderer extends MarkdownRenderer {

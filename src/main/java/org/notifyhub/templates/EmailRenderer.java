@@ -2,6 +2,7 @@ package org.notifyhub.templates;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.notifyhub.common.Whitespace;
 
 /** Renders email templates into a subject, an HTML body and a plain-text body. */
 public final class EmailRenderer {

@@ -2,6 +2,7 @@ package org.notifyhub.templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.notifyhub.common.Whitespace;
 
 /**
  * Turns a rendered letter body ({@link RenderedLetter#body()}) into the blocks a PDF lays out, using the same

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.notifyhub.common.Whitespace;
 
 /** Fills in a letter's subject, body and contact block; laying the letter out as a PDF happens elsewhere. */
 public final class LetterRenderer {

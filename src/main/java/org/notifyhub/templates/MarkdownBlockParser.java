@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 import org.notifyhub.templates.MarkdownBlock.BlankLines;
 import org.notifyhub.templates.MarkdownBlock.BulletList;
 import org.notifyhub.templates.MarkdownBlock.Code;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.notifyhub.common.Whitespace;
 
 /**
  * Turns a personalisation value into the text Notify shows. Notify is written in Python, so a JSON value
@@ -59,8 +60,9 @@ final class PersonalisationValue {
         List<String> items = new ArrayList<>();
         for (Object item : collection) {
             if (item != null) {
-                String text = Whitespace.stripAscii(
-                        Whitespace.removeChars(str(item), Whitespace.ZERO_WIDTH + Whitespace.NO_BREAK_SPACES));
+                String visible = Whitespace.removeChars(str(item),
+                        Whitespace.ZERO_WIDTH + Whitespace.UNICODE_SEPARATORS + Whitespace.NO_BREAK_SPACES);
+                String text = Whitespace.strip(visible, Whitespace.ASCII);
                 if (!text.isEmpty()) {
                     items.add(text);
                 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 /** Finding and filling {@code ((placeholders))} in template fields. */
 public final class Placeholders {

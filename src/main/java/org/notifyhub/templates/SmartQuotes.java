@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 /**
  * Curly quotes for straight ones, following the SmartyPants rules Notify applies to emails and letters. Works on

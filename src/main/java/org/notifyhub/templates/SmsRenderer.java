@@ -2,6 +2,7 @@ package org.notifyhub.templates;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.notifyhub.common.Whitespace;
 
 /** Renders SMS templates and counts them as Notify bills them. */
 public final class SmsRenderer {

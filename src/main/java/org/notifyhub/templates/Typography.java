@@ -2,6 +2,7 @@ package org.notifyhub.templates;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.notifyhub.common.Whitespace;
 
 /** The finishing touches Notify gives email and letter text: tidy punctuation, curly quotes, en dashes. */
 final class Typography {

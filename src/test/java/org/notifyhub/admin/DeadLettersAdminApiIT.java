@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.delivery.SimulatorFaults;
+import org.notifyhub.delivery.SimulatorFaultSwitches;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.service.notify.NotificationClient;
 
@@ -15,7 +15,7 @@ import uk.gov.service.notify.NotificationClient;
 class DeadLettersAdminApiIT extends AdminApiTest {
 
     @Autowired
-    private SimulatorFaults faults;
+    private SimulatorFaultSwitches faults;
 
     @Autowired
     private org.notifyhub.queues.SqsBatches queue;

@@ -24,7 +24,7 @@ import uk.gov.service.notify.NotificationClient;
 class DeliveryRetriesIT extends HubIntegrationTest {
 
     @Autowired
-    private SimulatorFaults faults;
+    private SimulatorFaultSwitches faults;
 
     @Autowired
     private DeadLetters deadLetters;

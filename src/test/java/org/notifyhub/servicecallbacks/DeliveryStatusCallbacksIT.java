@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.common.NotifyTime;
-import org.notifyhub.delivery.SimulatorFaults;
+import org.notifyhub.delivery.SimulatorFaultSwitches;
 import org.notifyhub.services.CallbackType;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
@@ -36,7 +36,7 @@ class DeliveryStatusCallbacksIT extends HubIntegrationTest {
     private Encryption encryption;
 
     @Autowired
-    private SimulatorFaults faults;
+    private SimulatorFaultSwitches faults;
 
     @Autowired
     private MeterRegistry meters;

@@ -41,10 +41,12 @@ class InboundSmsCallbacksIT extends HubIntegrationTest {
         String token = "inbound-" + UUID.randomUUID();
         CallbackServer.configure(jdbc, encryption, service.id(), CallbackType.INBOUND_SMS, CallbackServer.url(path), token);
         UUID id = UUID.randomUUID();
-        inboundSms.insert(new InboundSms(id, LocalDateTime.parse("2024-05-01T10:15:30.123456"), service.id(), "07700900500",
-                "447700900123", "mmg", LocalDateTime.parse("2024-05-01T10:15:29"), "mmg-ref", "Hello, is it me? ✓"));
+        InboundSms sms = new InboundSms(id, LocalDateTime.parse("2024-05-01T10:15:30.123456"), service.id(),
+                "07700900500", "447700900123", "mmg", LocalDateTime.parse("2024-05-01T10:15:29"), "mmg-ref",
+                "Hello, is it me? ✓");
+        inboundSms.insert(sms);
 
-        assertThat(callbacks.queueInboundSms(id)).isTrue();
+        assertThat(callbacks.queueInboundSms(service.id(), sms.callback())).isTrue();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> CallbackServer.received(path).size() >= 1);
         LoggedRequest request = CallbackServer.received(path).get(0);
@@ -60,11 +62,10 @@ class InboundSmsCallbacksIT extends HubIntegrationTest {
     @Test
     void aServiceWithoutAnInboundCallbackGetsNothingQueued() {
         TestService service = testServices.create(false, List.of("sms", "inbound_sms"));
-        UUID id = UUID.randomUUID();
-        inboundSms.insert(new InboundSms(id, LocalDateTime.now(), service.id(), "07700900501", "447700900124", "firetext",
-                null, null, "Hi"));
+        InboundSms sms = new InboundSms(UUID.randomUUID(), LocalDateTime.now(), service.id(), "07700900501",
+                "447700900124", "firetext", null, null, "Hi");
+        inboundSms.insert(sms);
 
-        assertThat(callbacks.queueInboundSms(id)).isFalse();
-        assertThat(callbacks.queueInboundSms(UUID.randomUUID())).isFalse();
+        assertThat(callbacks.queueInboundSms(service.id(), sms.callback())).isFalse();
     }
 }

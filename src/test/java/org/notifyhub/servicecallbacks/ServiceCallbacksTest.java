@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.inbound.InboundSms;
-import org.notifyhub.inbound.InboundSmsRepository;
 import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
@@ -40,20 +39,18 @@ class ServiceCallbacksTest {
     private final Encryption encryption = new Encryption("a test secret key of some length");
     private final ObjectMapper mapper = new ObjectMapper();
     private final CallbackApiRepository apis = mock(CallbackApiRepository.class);
-    private final InboundSmsRepository inboundSms = mock(InboundSmsRepository.class);
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
-    private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, inboundSms, encryption, mapper, producer,
+    private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, encryption, mapper, producer,
             new CallbackMetrics(new SimpleMeterRegistry()), "service-callbacks");
     private final String storedToken = encryption.encrypt("the-token");
 
     @Test
     void anInboundMessageIsQueuedWithItsTextEncrypted() throws Exception {
-        UUID id = UUID.randomUUID();
-        when(inboundSms.find(id)).thenReturn(Optional.of(new InboundSms(id, LocalDateTime.parse("2024-05-01T10:00:00"),
-                SERVICE, "07700900500", "447700900123", "mmg", null, null, "secret words")));
+        InboundSms sms = new InboundSms(UUID.randomUUID(), LocalDateTime.parse("2024-05-01T10:00:00"), SERVICE,
+                "07700900500", "447700900123", "mmg", null, null, "secret words");
         when(apis.find(SERVICE, CallbackType.INBOUND_SMS)).thenReturn(Optional.of(new ServiceCallbackApi("https://s/cb", storedToken)));
 
-        assertThat(callbacks.queueInboundSms(id)).isTrue();
+        assertThat(callbacks.queueInboundSms(SERVICE, sms.callback())).isTrue();
 
         String message = queued();
         assertThat(message).doesNotContain("secret words").doesNotContain("447700900123").doesNotContain("the-token");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.notifyhub.delivery.SimulatorFaultSwitches;
 import org.notifyhub.local.LocalCredentials;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestServices.class)
+@Import({TestServices.class, SimulatorFaultSwitches.class})
 public abstract class HubIntegrationTest {
 
     protected static final Path DATA_DIR = createDataDir();

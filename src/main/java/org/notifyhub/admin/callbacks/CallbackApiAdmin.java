@@ -8,6 +8,7 @@ import org.notifyhub.admin.Data;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.callbacks.CallbackApis.CallbackApiView;
+import org.notifyhub.services.CallbackType;
 import org.springframework.stereotype.Component;
 
 /**

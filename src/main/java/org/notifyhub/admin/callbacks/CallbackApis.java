@@ -16,6 +16,7 @@ import org.notifyhub.admin.Wording;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.CallbackApiRow;
+import org.notifyhub.services.CallbackType;
 import org.notifyhub.services.TeamRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;

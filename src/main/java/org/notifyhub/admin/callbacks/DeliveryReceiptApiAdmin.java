@@ -1,5 +1,6 @@
 package org.notifyhub.admin.callbacks;
 
+import org.notifyhub.services.CallbackType;
 import org.springframework.stereotype.Component;
 
 /** /service/{service_id}/delivery-receipt-api: where the hub POSTs each notification's final status. */

@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.notifyhub.admin.Data;
 import org.notifyhub.admin.callbacks.CallbackApis.CallbackApiView;
+import org.notifyhub.services.CallbackType;
 
 /** Notify's older callback URLs, one path per callback type: /delivery-receipt-api and /inbound-api. */
 public abstract class FixedTypeCallbackAdmin {

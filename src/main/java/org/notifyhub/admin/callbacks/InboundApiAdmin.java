@@ -1,5 +1,6 @@
 package org.notifyhub.admin.callbacks;
 
+import org.notifyhub.services.CallbackType;
 import org.springframework.stereotype.Component;
 
 /** /service/{service_id}/inbound-api: where the hub forwards text messages people send to the service. */

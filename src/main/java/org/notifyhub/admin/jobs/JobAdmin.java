@@ -25,6 +25,7 @@ import org.notifyhub.admin.notifications.AdminNotificationView;
 import org.notifyhub.admin.notifications.NotificationListParameters;
 import org.notifyhub.jobs.Job;
 import org.notifyhub.jobs.JobCsvStore;
+import org.notifyhub.jobs.JobListingRepository;
 import org.notifyhub.jobs.JobRepository;
 import org.notifyhub.jobs.JobTasks;
 import org.notifyhub.notifications.NotificationAdminRepository;
@@ -33,11 +34,11 @@ import org.notifyhub.notifications.ServiceNotificationQuery;
 import org.notifyhub.queues.JobTask;
 import org.notifyhub.services.Service;
 import org.notifyhub.services.ServiceRepository;
+import org.notifyhub.services.TeamRepository;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
 import org.notifyhub.templates.TemplateType;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,15 +73,15 @@ public class JobAdmin {
     private final TemplateRepository templates;
     private final JobCsvStore files;
     private final JobRepository jobs;
-    private final JobViews views;
+    private final JobListingRepository listings;
     private final JobTasks tasks;
     private final ObjectMapper mapper;
-    private final JdbcClient jdbc;
+    private final TeamRepository team;
     private final Clock clock;
 
     public JobAdmin(KnownServices knownServices, ServiceRepository services, TemplateRepository templates,
-                    JobCsvStore files, JobRepository jobs, JobViews views, JobTasks tasks, ObjectMapper mapper,
-                    JdbcClient jdbc, Clock clock, NotificationAdminRepository notificationList,
+                    JobCsvStore files, JobRepository jobs, JobListingRepository listings, JobTasks tasks,
+                    ObjectMapper mapper, TeamRepository team, Clock clock, NotificationAdminRepository notificationList,
                     NotificationContent content) {
         this.notificationList = notificationList;
         this.content = content;
@@ -89,10 +90,10 @@ public class JobAdmin {
         this.templates = templates;
         this.files = files;
         this.jobs = jobs;
-        this.views = views;
+        this.listings = listings;
         this.tasks = tasks;
         this.mapper = mapper;
-        this.jdbc = jdbc;
+        this.team = team;
         this.clock = clock;
     }
 
@@ -136,7 +137,7 @@ public class JobAdmin {
             throw AdminApiException.invalid("id", "Job " + jobId + " already exists");
         }
         // the answer shows the job as created, before a worker can start it
-        JobView view = views.find(serviceId, jobId).orElseThrow();
+        JobView view = listings.find(serviceId, jobId).map(JobView::of).orElseThrow();
         if (scheduledFor == null) {
             tasks.send(List.of(JobTask.processJob(jobId)));
         }
@@ -146,7 +147,7 @@ public class JobAdmin {
     public Data<JobView> get(@Header("service_id") String serviceIdText, @Header("job_id") String jobIdText) {
         UUID serviceId = knownServices.require(serviceIdText);
         UUID jobId = PathIds.parse(jobIdText);
-        JobView view = views.find(serviceId, jobId).orElseThrow(AdminApiException::notFound);
+        JobView view = listings.find(serviceId, jobId).map(JobView::of).orElseThrow(AdminApiException::notFound);
         return new Data<>(view.withStatistics(JobView.Statistic.of(jobs.statistics(jobId))));
     }
 
@@ -162,10 +163,11 @@ public class JobAdmin {
         if (page < 1) {
             throw AdminApiException.invalid("page", "Must be greater than or equal to 1.");
         }
-        List<JobView> data = views.list(serviceId, PAGE_SIZE, (page - 1) * PAGE_SIZE).stream()
+        List<JobView> data = listings.list(serviceId, PAGE_SIZE, (page - 1) * PAGE_SIZE).stream()
+                .map(JobView::of)
                 .map(view -> view.withStatistics(JobView.Statistic.of(jobs.statistics(view.id()))))
                 .toList();
-        long total = views.count(serviceId);
+        long total = listings.count(serviceId);
         Map<String, String> links = new LinkedHashMap<>();
         if (page > 1) {
             links.put("prev", "/service/" + serviceId + "/job?page=" + (page - 1));
@@ -238,9 +240,7 @@ public class JobAdmin {
             return null;
         }
         UUID user = uuid(request, "created_by");
-        boolean exists = user != null && jdbc.sql("SELECT count(*) FROM users WHERE id = :id").param("id", user)
-                .query(Long.class).single() > 0;
-        if (!exists) {
+        if (!team.userExists(user)) {
             errors.put("created_by", List.of("Related Object doesn't exist in DB"));
             return null;
         }

@@ -1,9 +1,13 @@
 package org.notifyhub.admin.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.notifyhub.common.NotifyTime;
+import org.notifyhub.jobs.Job;
+import org.notifyhub.jobs.JobListing;
 import org.notifyhub.jobs.JobRepository;
 
 /** A job as Notify's admin API shows it (job_schema), with statistics counted from its notifications. */
@@ -27,6 +31,23 @@ public record JobView(
         boolean archived,
         @JsonProperty("contact_list_id") UUID contactListId,
         List<Statistic> statistics) {
+
+    /** As the job was created: statistics are added once counted. */
+    static JobView of(JobListing listing) {
+        Job job = listing.job();
+        Map<String, Object> createdBy = null;
+        if (job.createdById() != null) {
+            createdBy = new LinkedHashMap<>();
+            createdBy.put("id", job.createdById());
+            createdBy.put("name", listing.createdByName());
+        }
+        return new JobView(job.id(), job.originalFileName(), NotifyTime.toWire(job.createdAt()),
+                NotifyTime.toWire(job.updatedAt()), createdBy, job.status(), job.notificationCount(),
+                NotifyTime.toWire(job.processingStarted()), NotifyTime.toWire(job.processingFinished()),
+                NotifyTime.toWire(job.scheduledFor()), job.serviceId(), Map.of("name", listing.serviceName()),
+                job.templateId(), job.templateVersion(), listing.templateName(), listing.templateType(),
+                job.archived(), job.contactListId(), List.of());
+    }
 
     public record Statistic(String status, long count) {
 

@@ -3,7 +3,6 @@ package org.notifyhub.api.v2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,9 +68,9 @@ public class HighVolumeSaves {
      * Counts the notification against the daily limits and queues its save. Returns false when the queue refused it
      * and the row was saved here instead, so the caller queues the send itself.
      */
-    public boolean queueSave(NotificationRow row, Service service, List<String> channels) {
-        channels.forEach(channel -> dailyLimits.take(service.id(), channel, service.dailyLimits().forChannel(channel),
-                row.createdAt().toLocalDate()));
+    public boolean queueSave(NotificationRow row, Service service, boolean internationalSms) {
+        dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(), internationalSms,
+                row.createdAt().toLocalDate());
         String queue = row.notificationType() == NotificationType.SMS ? smsQueue : emailQueue;
         try {
             producer.sendBody("aws2-sqs://" + queue + "?autoCreateQueue=true", encryption.encrypt(json(row)));

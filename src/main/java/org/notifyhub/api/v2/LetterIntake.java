@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -95,8 +94,7 @@ public class LetterIntake {
         NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(), keyType,
                 LocalDateTime.now(clock));
         writer.save(NotificationRow.letter(id, origin, address, contactBlocks.forTemplate(service.id(), template.id()),
-                clientReference, content.encryptPersonalisation(personalisation)), service,
-                List.of(NotificationType.LETTER.wireName()));
+                clientReference, content.encryptPersonalisation(personalisation)), service, false);
         return new AcceptedNotification(new LetterPdfTask(id), pdfQueue, response);
     }
 

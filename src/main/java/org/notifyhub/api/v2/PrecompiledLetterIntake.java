@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.api.v2.schemas.SendSchemas;
@@ -87,7 +86,7 @@ public class PrecompiledLetterIntake {
                 KeyType.fromWireName(key.keyType()), now);
         writer.save(NotificationRow.precompiledLetter(id, origin, reference, postage, clientReference,
                         content.encryptPersonalisation(Map.of("address_line_1", NotificationRow.PROVIDED_AS_PDF))),
-                service, List.of(NotificationType.LETTER.wireName()));
+                service, false);
         return new AcceptedNotification(new LetterPdfTask(id), letterTasksQueue,
                 new SendResponses.PrecompiledSent(id, clientReference, postage));
     }

@@ -1,6 +1,5 @@
 package org.notifyhub.api.v2;
 
-import java.util.List;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationWriter;
 import org.notifyhub.queues.DeliveryQueues;
@@ -25,11 +24,11 @@ public class SendAcceptance {
         this.queues = queues;
     }
 
-    /** {@code channels} are the daily limits the notification counts against. */
-    public AcceptedNotification accept(NotificationRow row, Service service, List<String> channels, Object response) {
+    /** @param internationalSms a text to a number that needs the international permission */
+    public AcceptedNotification accept(NotificationRow row, Service service, boolean internationalSms, Object response) {
         if (!highVolume.covers(service, row.keyType())) {
-            writer.save(row, service, channels);
-        } else if (highVolume.queueSave(row, service, channels)) {
+            writer.save(row, service, internationalSms);
+        } else if (highVolume.queueSave(row, service, internationalSms)) {
             // The worker that saves the row queues its send.
             return AcceptedNotification.responseOnly(response);
         }

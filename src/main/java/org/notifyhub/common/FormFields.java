@@ -1,4 +1,4 @@
-package org.notifyhub.receipts;
+package org.notifyhub.common;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,34 +1,47 @@
-package org.notifyhub.templates;
+package org.notifyhub.common;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Whitespace handling as Notify's Python code does it: Python's idea of whitespace ({@code str.isspace})
- * is wider than Java's, and the SMS, subject and markdown rules depend on it.
+ * Whitespace as Notify's Python code sees it, for recipients and templates alike: Python's idea of a space
+ * ({@code str.isspace}) is wider than Java's, and Notify removes some invisible characters outright.
  */
-final class Whitespace {
+public final class Whitespace {
 
-    /** Zero-width characters Notify deletes outright. */
-    static final String ZERO_WIDTH = "\u180e\u200b\u200c\u200d\u2060\ufeff\u2028\u2029";
-    /** Visible no-break spaces Notify turns into ordinary spaces. */
-    static final String NO_BREAK_SPACES = "\u00a0\u202f";
+    /** Python's {@code string.whitespace}. */
+    public static final String ASCII = " \t\n\r\u000B\f";
+    /** Characters people paste in from Word or web pages; invisible, so never meaningful. */
+    public static final String ZERO_WIDTH = "\u180E\u200B\u200C\u200D\u2060\uFEFF";
+    /** Line and paragraph separators, which template text drops along with the zero-width characters. */
+    public static final String UNICODE_SEPARATORS = "\u2028\u2029";
+    public static final String NO_BREAK_SPACE = "\u00A0";
+    /** Visible no-break spaces that template text turns into ordinary spaces. */
+    public static final String NO_BREAK_SPACES = "\u00A0\u202F";
+    /** Every character a recipient may carry as whitespace. */
+    public static final String RECIPIENT = ASCII + ZERO_WIDTH + NO_BREAK_SPACE;
 
     private static final Pattern MORE_THAN_TWO_NEWLINES = Pattern.compile("\n{3,}");
 
     private Whitespace() {
     }
 
-    static boolean isSpace(int c) {
-        return Character.isWhitespace(c) || c == '\u0085' || c == '\u00a0' || c == '\u2007' || c == '\u202f';
+    /** Python's {@code str.isspace()}, which decides what {@code str.split()} and {@code str.strip()} remove. */
+    public static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
-    static String strip(String s) {
+    public static boolean isBlank(String s) {
+        return strip(s).isEmpty();
+    }
+
+    /** Python's {@code str.strip()}. */
+    public static String strip(String s) {
         return rstrip(lstrip(s));
     }
 
-    static String lstrip(String s) {
+    public static String lstrip(String s) {
         int start = 0;
         while (start < s.length() && isSpace(s.charAt(start))) {
             start++;
@@ -36,7 +49,7 @@ final class Whitespace {
         return s.substring(start);
     }
 
-    static String rstrip(String s) {
+    public static String rstrip(String s) {
         int end = s.length();
         while (end > 0 && isSpace(s.charAt(end - 1))) {
             end--;
@@ -44,24 +57,25 @@ final class Whitespace {
         return s.substring(0, end);
     }
 
-    /** Strips only ASCII whitespace, as Python's {@code strip(string.whitespace)}. */
-    static String stripAscii(String s) {
+    /** Python's {@code str.strip(chars)}. */
+    public static String strip(String s, String chars) {
         int start = 0;
-        int end = s.length();
-        while (start < end && " \t\n\r\u000b\f".indexOf(s.charAt(start)) >= 0) {
+        while (start < s.length() && chars.indexOf(s.charAt(start)) >= 0) {
             start++;
         }
-        while (end > start && " \t\n\r\u000b\f".indexOf(s.charAt(end - 1)) >= 0) {
+        return rstrip(s.substring(start), chars);
+    }
+
+    /** Python's {@code str.rstrip(chars)}. */
+    public static String rstrip(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
-        return s.substring(start, end);
+        return s.substring(0, end);
     }
 
-    static boolean isBlank(String s) {
-        return strip(s).isEmpty();
-    }
-
-    static String removeChars(String s, String chars) {
+    public static String removeChars(String s, String chars) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -72,12 +86,17 @@ final class Whitespace {
         return out.toString();
     }
 
-    /** Zero-width characters gone, no-break spaces made plain, runs of whitespace one space, ends trimmed. */
-    static String normalise(String s) {
-        String value = removeChars(s, ZERO_WIDTH);
-        for (int i = 0; i < NO_BREAK_SPACES.length(); i++) {
-            value = value.replace(NO_BREAK_SPACES.charAt(i), ' ');
-        }
+    /** Invisible characters and no-break spaces removed anywhere, ASCII whitespace at either end (recipients). */
+    public static String stripAndRemoveObscure(String s) {
+        return strip(removeChars(s, ZERO_WIDTH + NO_BREAK_SPACE), ASCII);
+    }
+
+    /**
+     * Zero-width characters and Unicode separators gone, runs of whitespace (no-break spaces included) one space,
+     * ends trimmed.
+     */
+    public static String normalise(String s) {
+        String value = removeChars(s, ZERO_WIDTH + UNICODE_SEPARATORS);
         StringBuilder out = new StringBuilder(value.length());
         boolean pendingSpace = false;
         for (int i = 0; i < value.length(); i++) {
@@ -96,7 +115,7 @@ final class Whitespace {
     }
 
     /** {@link #normalise} applied to each line; line breaks of every kind become {@code \n}. */
-    static String normaliseEachLine(String s) {
+    public static String normaliseEachLine(String s) {
         List<String> lines = splitLines(s);
         List<String> normalised = new ArrayList<>(lines.size());
         for (String line : lines) {
@@ -106,7 +125,7 @@ final class Whitespace {
     }
 
     /** Python's {@code str.splitlines()}: every Unicode line boundary, no trailing empty line. */
-    static List<String> splitLines(String s) {
+    public static List<String> splitLines(String s) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         int i = 0;
@@ -131,12 +150,12 @@ final class Whitespace {
                 || c == '\u001e' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    static String collapseMultipleNewlines(String s) {
+    public static String collapseMultipleNewlines(String s) {
         return MORE_THAN_TWO_NEWLINES.matcher(s).replaceAll("\n\n");
     }
 
     /** Spaces or tabs before a comma or full stop go. */
-    static String removeBeforePunctuation(String s) {
+    public static String removeBeforePunctuation(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {

@@ -1,0 +1,76 @@
+package org.notifyhub.api.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.notifyhub.auth.AuthenticatedApiKey;
+import org.notifyhub.limits.RateLimiter;
+import org.notifyhub.notifications.KeyType;
+import org.notifyhub.notifications.NotificationContent;
+import org.notifyhub.notifications.NotificationOrigin;
+import org.notifyhub.notifications.NotificationRow;
+import org.notifyhub.services.Service;
+import org.notifyhub.templates.StoredTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * POST /v2/notifications/{email,sms}: Notify's checks in Notify's order (request, rate limit, schema, permission,
+ * template, personalisation, rendering, recipient, sender), then the response and the durable row. What differs per
+ * channel is a {@link SendChannel}.
+ */
+@Component
+public class SendPipeline {
+
+    private final ObjectMapper mapper;
+    private final RateLimiter rateLimiter;
+    private final SendChecks checks;
+    private final NotificationContent content;
+    private final SendResponses responses;
+    private final SendAcceptance acceptance;
+    private final Clock clock;
+
+    public SendPipeline(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
+                        SendResponses responses, SendAcceptance acceptance, Clock clock) {
+        this.mapper = mapper;
+        this.rateLimiter = rateLimiter;
+        this.checks = checks;
+        this.content = content;
+        this.responses = responses;
+        this.acceptance = acceptance;
+        this.clock = clock;
+    }
+
+    public <R> AcceptedNotification accept(SendChannel<R> channel, String body, AuthenticatedApiKey key,
+                                           String requestUrl) {
+        JsonNode request = RequestJson.parse(mapper, body);
+        rateLimiter.check(key);
+        channel.schema().validate(request);
+        Service service = key.service();
+        checks.permission(service, channel.type());
+        StoredTemplate template = checks.template(service, request, channel.type());
+        Map<String, Object> personalisation = checks.personalisation(request);
+        checks.allPlaceholdersFilled(personalisation, channel.placeholderFields(template));
+        R rendered = channel.render(template, personalisation, service);
+        SendChannel.Recipient recipient = channel.recipient(request, service);
+        if (!recipient.simulated()) {
+            channel.checkAllowed(key, recipient.normalised());
+        }
+        String sender = channel.sender(service, request);
+
+        UUID id = UUID.randomUUID();
+        String clientReference = SendChecks.text(request, "reference");
+        SendResponses.Sent response = responses.sent(id, clientReference,
+                channel.responseContent(rendered, sender, service, request), template, requestUrl);
+        if (recipient.simulated()) {
+            return AcceptedNotification.responseOnly(response);
+        }
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
+                KeyType.fromWireName(key.keyType()), LocalDateTime.now(clock));
+        NotificationRow row = channel.row(id, origin, recipient, rendered, sender, clientReference,
+                content.encryptPersonalisation(personalisation));
+        return acceptance.accept(row, service, recipient.internationalSms(), response);
+    }
+}
