@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ModelLifecycleStrategy;
 import org.apache.camel.model.RouteDefinition;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * notify.roles decides which routes a node starts: REST routes belong to {@code api}; every other route names its
- * role in its {@code group}. A route of a role this node does not play is loaded but never started.
+ * role in its {@code group}. A route of a role this node does not play is loaded but never started. A node that is not
+ * a scheduler also keeps Quartz in standby: a running scheduler joins the cluster and takes firings, and with its
+ * trigger routes stopped it would drop them.
  */
 @Component
 public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrategy {
@@ -41,6 +44,9 @@ public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrat
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         camelContext.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(this);
+        if (!plays("scheduler")) {
+            camelContext.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
+        }
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EmailDeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDeliveryService.class);
 
     private final NotificationRepository notifications;
     private final SendClaims claims;
@@ -56,5 +60,7 @@ public class EmailDeliveryService {
         String messageId = chosen.send(new EmailMessage(row.id(), from, row.to(), row.replyToText(), email.subject(),
                 email.plainTextBody(), email.html()));
         notifications.recordSent(row.id(), messageId, chosen.name(), LocalDateTime.now(clock));
+        // the notification id is in the log line's MDC (common/MessageMdc)
+        log.info("Email sent to provider {}", chosen.name());
     }
 }

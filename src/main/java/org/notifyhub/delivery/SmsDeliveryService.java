@@ -11,6 +11,8 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.templates.RenderedSms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SmsDeliveryService {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDeliveryService.class);
 
     private final NotificationRepository notifications;
     private final SendClaims claims;
@@ -54,6 +58,8 @@ public class SmsDeliveryService {
         }
         notifications.recordSmsSent(row.id(), chosen.name(), sms.fragmentCount(), LocalDateTime.now(clock),
                 row.international() ? NotificationStatus.SENT : NotificationStatus.SENDING);
+        // the notification id is in the log line's MDC (common/MessageMdc)
+        log.info("SMS sent to provider {}", chosen.name());
     }
 
     private SmsProvider send(NotificationRow row, SmsMessage message) {

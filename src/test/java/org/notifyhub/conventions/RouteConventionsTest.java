@@ -53,6 +53,45 @@ class RouteConventionsTest {
         assertThat(ids).isNotEmpty().doesNotHaveDuplicates().allMatch(id -> KEBAB.matcher(id).matches());
     }
 
+    /**
+     * A route fed by anything but direct: (a queue, a schedule, a folder) says how its failures are handled, by naming a
+     * route configuration that exists; left-to-consumer is the explicit "nothing to handle". Every name used exists.
+     */
+    @Test
+    void everyConsumerRouteNamesAnExistingRouteConfiguration() throws IOException {
+        Set<String> configurations = new HashSet<>();
+        List<Map<?, ?>> routes = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            for (Map<String, Object> element : elements(file)) {
+                if (element.get("routeConfiguration") instanceof Map<?, ?> configuration) {
+                    configurations.add(requiredId(file, configuration, "id"));
+                }
+                if (element.get("route") instanceof Map<?, ?> route) {
+                    routes.add(route);
+                }
+                if (element.get("routeTemplate") instanceof Map<?, ?> template && template.get("route") instanceof Map<?, ?> route) {
+                    routes.add(route);
+                }
+            }
+        }
+        assertThat(configurations).contains("left-to-consumer", "v2-api-errors");
+        List<String> consumers = new ArrayList<>();
+        for (Map<?, ?> route : routes) {
+            String uri = (String) ((Map<?, ?>) route.get("from")).get("uri");
+            Object named = route.get("routeConfigurationId");
+            if (!uri.startsWith("direct:")) {
+                consumers.add(uri);
+                assertThat(named).as("routeConfigurationId of the route from %s", uri).isInstanceOf(String.class);
+            }
+            if (named instanceof String ids) {
+                assertThat(configurations).as("route configurations named by the route from %s", uri)
+                        .containsAll(List.of(ids.split("\\s*,\\s*")));
+            }
+        }
+        assertThat(consumers).anyMatch(uri -> uri.startsWith("aws2-sqs:")).anyMatch(uri -> uri.startsWith("quartz:"))
+                .anyMatch(uri -> uri.startsWith("ftp:"));
+    }
+
     @Test
     void everyQueuePropertyHasAConsumer() throws IOException {
         Set<String> consumed = new HashSet<>();

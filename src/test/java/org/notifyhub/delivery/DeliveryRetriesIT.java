@@ -118,6 +118,7 @@ class DeliveryRetriesIT extends HubIntegrationTest {
                                updated_at = now() - interval '1 hour', created_at = now() - interval '2 hours'
                         WHERE id = :id::uuid""").param("id", id).update();
 
+        producer.sendBody("direct:replay-created-notifications", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("delivered"));
         assertThat(faults.attemptsTo(recipient)).hasSize(1);
     }

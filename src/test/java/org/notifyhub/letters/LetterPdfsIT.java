@@ -144,7 +144,7 @@ class LetterPdfsIT extends HubIntegrationTest {
                 "second", letter.createdAt()))).asByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         // the fake response file goes through the response bucket like DVLA's own, and completes the letter
         await().atMost(WAIT).until(() -> {
-            // a poll now, as the schedule would (another test's extra node may have slowed the shared trigger)
+            // a poll now, as the schedule would (no trigger fires in the test context)
             producer.sendBody("direct:poll-dvla-response-bucket", null);
             return notifications.find(UUID.fromString(id)).orElseThrow().status() == NotificationStatus.DELIVERED;
         });
@@ -179,6 +179,7 @@ class LetterPdfsIT extends HubIntegrationTest {
         jdbc.sql("UPDATE notifications SET billable_units = 0, created_at = created_at - interval '2 hours' WHERE id = :id")
                 .param("id", UUID.fromString(id)).update();
 
+        producer.sendBody("direct:replay-created-notifications", null);
         NotificationRow replayed = awaitSheets(id);
         assertThat(keys(pdfBucket, LetterPdfNames.prefix(LetterPdfNames.folder(replayed.createdAt()), replayed.reference())))
                 .hasSize(1);

@@ -41,7 +41,7 @@ public final class ExtraNode implements AutoCloseable {
                 "notify.sqs.endpoint", "notify.sqs.region", "notify.sqs.access-key", "notify.sqs.secret-key",
                 "notify.s3.endpoint", "notify.s3.region", "notify.s3.access-key", "notify.s3.secret-key",
                 "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username", "notify.dvla.ftp.password",
-                "notify.secret-key", "notify.schedules.replay-created-notifications"}) {
+                "notify.secret-key"}) {
             properties.put(key, first.getProperty(key));
         }
         return properties;

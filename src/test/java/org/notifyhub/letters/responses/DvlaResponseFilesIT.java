@@ -244,10 +244,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
         storage.put(responseBucket, key, content.getBytes(StandardCharsets.UTF_8), "text/plain", Map.of());
     }
 
-    /**
-     * Runs a bucket poll now, as the schedule would: Quartz's triggers live in the shared database, where another
-     * test's extra node may have set them back to the production interval.
-     */
+    /** Runs a bucket poll now, as the schedule would: no trigger fires in the test context. */
     private boolean polled() {
         producer.sendBody("direct:poll-dvla-response-bucket", null);
         return true;
