@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * notify.roles decides which routes a node starts: REST routes belong to {@code api}; every other route names its
- * role in its {@code group}. A route of a role this node does not play is loaded but never started.
+ * role in its {@code group}. A route of a role this node does not play is loaded but never started; a route in group
+ * {@code all} (the outbox, which every role writes through) starts on every node.
  */
 @Component
 public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrategy {
 
     public static final Set<String> KNOWN = Set.of("api", "worker", "scheduler");
+    public static final String EVERY_ROLE = "all";
     private static final Logger log = LoggerFactory.getLogger(NodeRoles.class);
 
     private final Set<String> active;
@@ -55,7 +57,7 @@ public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrat
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
         String role = roleOf(route);
-        if (role != null && !active.contains(role)) {
+        if (role != null && !role.equals(EVERY_ROLE) && !active.contains(role)) {
             route.setAutoStartup("false");
         }
     }

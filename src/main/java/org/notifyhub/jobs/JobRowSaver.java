@@ -21,8 +21,10 @@ import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueMessage;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.SaveTask;
-import org.notifyhub.queues.SqsBatches;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumber;
@@ -64,7 +66,7 @@ public class JobRowSaver {
     private final NotificationContent content;
     private final NotificationRepository notifications;
     private final DeliveryQueues deliveryQueues;
-    private final SqsBatches queue;
+    private final Outbox outbox;
     private final Clock clock;
     private final String defaultSmsSender;
     private final String letterPdfQueue;
@@ -72,10 +74,8 @@ public class JobRowSaver {
     public JobRowSaver(ObjectMapper mapper, Encryption encryption, JobRepository jobs, ServiceRepository services,
                        TemplateRepository templates, SenderRepository senders, TeamRecipients team,
                        NotificationContent content, NotificationRepository notifications,
-                       DeliveryQueues deliveryQueues, SqsBatches queue, Clock clock,
-                       @Value("${notify.sms.default-sender}") String defaultSmsSender,
-                       @Value("${notify.queues.create-letters-pdf-tasks}")
-                       String letterPdfQueue) {
+                       DeliveryQueues deliveryQueues, Outbox outbox, Clock clock,
+                       @Value("${notify.sms.default-sender}") String defaultSmsSender, QueueNames queues) {
         this.mapper = mapper;
         this.encryption = encryption;
         this.jobs = jobs;
@@ -86,10 +86,10 @@ public class JobRowSaver {
         this.content = content;
         this.notifications = notifications;
         this.deliveryQueues = deliveryQueues;
-        this.queue = queue;
+        this.outbox = outbox;
         this.clock = clock;
         this.defaultSmsSender = defaultSmsSender;
-        this.letterPdfQueue = letterPdfQueue;
+        this.letterPdfQueue = queues.createLettersPdfTasks();
     }
 
     /** Returns how many rows were written (0 when every row was already there). */
@@ -121,12 +121,11 @@ public class JobRowSaver {
         if (saved.isEmpty()) {
             return;
         }
-        List<String> tasks = new ArrayList<>(saved.size());
+        List<QueueMessage> tasks = new ArrayList<>(saved.size());
         for (NotificationRow row : saved) {
-            tasks.add("letter".equals(type) ? write(new LetterPdfTask(row.id()))
-                    : write(DeliveryTask.first(row.id(), type)));
+            tasks.add("letter".equals(type) ? new LetterPdfTask(row.id()) : DeliveryTask.first(row.id(), type));
         }
-        queue.send("letter".equals(type) ? letterPdfQueue : deliveryQueues.forSend(type, ApiKey.NORMAL), tasks);
+        outbox.sendAll("letter".equals(type) ? letterPdfQueue : deliveryQueues.forSend(type, ApiKey.NORMAL), tasks);
     }
 
     /** What every row of one task shares: the job, its service, template and sender. */
@@ -233,14 +232,6 @@ public class JobRowSaver {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable save task rows: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a send task", e);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 public record DeliveryTask(
         @JsonProperty("notification_id") UUID notificationId,
         @JsonProperty("notification_type") String notificationType,
-        @JsonProperty("attempt") int attempt) {
+        @JsonProperty("attempt") int attempt) implements QueueMessage {
 
     public static DeliveryTask first(UUID notificationId, String notificationType) {
         return new DeliveryTask(notificationId, notificationType, 0);
