@@ -17,7 +17,7 @@ import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.Outgoing;
 import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.RetryEnvelope;
-import org.notifyhub.queues.SourceQueue;
+import org.notifyhub.queues.Received;
 import org.notifyhub.servicecallbacks.ServiceCallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,7 @@ public class DeliveryFailures {
     /** A failure a later attempt may not meet: retry after the next delay, or give up after the last. */
     public Outgoing retryOrGiveUp(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
                                   Exchange exchange) {
-        String fromQueue = SourceQueue.of(exchange);
+        String fromQueue = Received.queue(exchange);
         DeliveryTask task = read(message);
         if (task == null) {
             return poison(message, fromQueue, failure);
@@ -80,7 +80,7 @@ public class DeliveryFailures {
     /** A failure no retry can mend (e.g. SES InvalidParameterValue): technical-failure at once. */
     public Outgoing refused(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
                             Exchange exchange) {
-        String fromQueue = SourceQueue.of(exchange);
+        String fromQueue = Received.queue(exchange);
         DeliveryTask task = read(message);
         if (task == null) {
             return poison(message, fromQueue, failure);

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.Received;
 import org.notifyhub.queues.TaskFailures;
 import org.notifyhub.queues.WireNames;
 import org.slf4j.Logger;
@@ -42,8 +43,9 @@ public class LetterTaskFailures {
     }
 
     /** Whether to stop retrying: the last allowed attempt failed, or the message could not be read as a task. */
-    public boolean giveUp(@Body String message, @Header(WireNames.SQS_ATTRIBUTES) Map<?, String> attributes) {
-        return read(message) == null || receiveCount(attributes) >= maxAttempts;
+    /** Camel decides this before it restores the original message, so the task is read from that explicitly. */
+    public boolean giveUp(Exchange exchange, @Header(WireNames.SQS_ATTRIBUTES) Map<?, String> attributes) {
+        return read(Received.body(exchange)) == null || receiveCount(attributes) >= maxAttempts;
     }
 
     public void failed(@Body String message, @Header(WireNames.SQS_ATTRIBUTES) Map<?, String> attributes,

@@ -43,7 +43,7 @@ public class TaskFailures {
     /** The dead letter to queue once the task is given up, or null while it will come back on its own queue. */
     public Outgoing failed(@Body String message, @Header(WireNames.SQS_ATTRIBUTES) Map<?, String> attributes,
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
-        String taskQueue = SourceQueue.of(exchange);
+        String taskQueue = Received.queue(exchange);
         int attempt = receiveCount(attributes);
         if (!giveUp(attributes, cause)) {
             log.warn("Task on {} failed (attempt {} of {}); it will be retried: {}", taskQueue, attempt, maxAttempts,
