@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * notify.roles decides which routes a node starts: REST routes belong to {@code api}; every other route names its
- * role in its {@code group}. A route of a role this node does not play is loaded but never started. A node that is not
- * a scheduler also keeps Quartz in standby: a running scheduler joins the cluster and takes firings, and with its
- * trigger routes stopped it would drop them.
+ * role in its {@code group}. A route of a role this node does not play is loaded but never started; a route in group
+ * {@code all} (the outbox, which every role writes through) starts on every node. A node that is not a scheduler also
+ * keeps Quartz in standby: a running scheduler joins the cluster and takes firings, and with its trigger routes
+ * stopped it would drop them.
  */
 @Component
 public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrategy {
 
     public static final Set<String> KNOWN = Set.of("api", "worker", "scheduler");
+    public static final String EVERY_ROLE = "all";
     private static final Logger log = LoggerFactory.getLogger(NodeRoles.class);
 
     private final Set<String> active;
@@ -44,7 +46,7 @@ public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrat
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         camelContext.getCamelContextExtension().getContextPlugin(Model.class).addModelLifecycleStrategy(this);
-        if (!plays("scheduler")) {
+        if (!active.contains("scheduler")) {
             camelContext.getComponent("quartz", QuartzComponent.class).setAutoStartScheduler(false);
         }
     }
@@ -57,7 +59,7 @@ public class NodeRoles implements CamelContextConfiguration, ModelLifecycleStrat
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
         String role = roleOf(route);
-        if (role != null && !active.contains(role)) {
+        if (role != null && !role.equals(EVERY_ROLE) && !active.contains(role)) {
             route.setAutoStartup("false");
         }
     }

@@ -1,19 +1,23 @@
 package org.notifyhub.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
+import org.apache.camel.ExchangeProperty;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.queues.DeadLetter;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.RetryEnvelope;
+import org.notifyhub.queues.Received;
 import org.notifyhub.servicecallbacks.ServiceCallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens to a send that failed: back to created and onto retry-tasks after the next delay of the ladder, or,
- * after the last attempt or a refusal for good, technical-failure and the dead-letter queue.
+ * after the last attempt or a refusal for good, technical-failure and the dead-letter queue. The route configuration
+ * hands over the message as it came off its queue, and the retry or dead letter names that queue.
  */
 @Component
 public class DeliveryFailures {
@@ -36,26 +41,28 @@ public class DeliveryFailures {
     private final String retryQueue;
     private final String deadLetterQueue;
     private final ServiceCallbacks callbacks;
+    private final ObjectMapper mapper;
 
     public DeliveryFailures(NotificationRepository notifications, DeliveryQueues queues, Clock clock,
-                            @Value("${notify.delivery.retry-delays}") List<Duration> ladder,
-                            @Value("${notify.queues.retry-tasks}") String retryQueue,
-                            @Value("${notify.queues.dead-letter}") String deadLetterQueue,
-                            ServiceCallbacks callbacks) {
+                            @Value("${notify.delivery.retry-delays}") List<Duration> ladder, QueueNames queueNames,
+                            ServiceCallbacks callbacks, ObjectMapper mapper) {
         this.notifications = notifications;
         this.queues = queues;
         this.clock = clock;
         this.ladder = List.copyOf(ladder);
-        this.retryQueue = retryQueue;
-        this.deadLetterQueue = deadLetterQueue;
+        this.retryQueue = queueNames.retryTasks();
+        this.deadLetterQueue = queueNames.deadLetter();
         this.callbacks = callbacks;
+        this.mapper = mapper;
     }
 
     /** A failure a later attempt may not meet: retry after the next delay, or give up after the last. */
-    public Outgoing retryOrGiveUp(@Body Object body, @Header(Exchange.EXCEPTION_CAUGHT) Exception failure,
-                                  @Header("CamelAwsSqsQueueName") String fromQueue) {
-        if (!(body instanceof DeliveryTask task)) {
-            return poison(body, failure);
+    public Outgoing retryOrGiveUp(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+                                  Exchange exchange) {
+        String fromQueue = Received.queue(exchange);
+        DeliveryTask task = read(message);
+        if (task == null) {
+            return poison(message, fromQueue, failure);
         }
         notifications.releaseClaim(task.notificationId());
         if (task.attempt() >= ladder.size()) {
@@ -65,16 +72,18 @@ public class DeliveryFailures {
         log.warn("Send of {} failed (attempt {}), retrying in {}: {}", task.notificationId(), task.attempt() + 1, delay,
                 failure.toString());
         RetryEnvelope envelope = new RetryEnvelope(task.nextAttempt(),
-                queues.forSend(task.notificationType(), null),
+                fromQueue != null ? fromQueue : queues.forSend(task.notificationType(), null),
                 clock.instant().plus(delay).toEpochMilli());
         return new Outgoing(retryQueue, envelope, (int) Math.min(delay.toSeconds(), Outgoing.MAX_SQS_DELAY_SECONDS));
     }
 
     /** A failure no retry can mend (e.g. SES InvalidParameterValue): technical-failure at once. */
-    public Outgoing refused(@Body Object body, @Header(Exchange.EXCEPTION_CAUGHT) Exception failure,
-                            @Header("CamelAwsSqsQueueName") String fromQueue) {
-        if (!(body instanceof DeliveryTask task)) {
-            return poison(body, failure);
+    public Outgoing refused(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure,
+                            Exchange exchange) {
+        String fromQueue = Received.queue(exchange);
+        DeliveryTask task = read(message);
+        if (task == null) {
+            return poison(message, fromQueue, failure);
         }
         return giveUp(task, fromQueue, failure);
     }
@@ -88,9 +97,19 @@ public class DeliveryFailures {
                 NotifyTime.toWire(clock.instant()), null), 0);
     }
 
-    private Outgoing poison(Object body, Exception failure) {
-        log.error("Unreadable delivery message kept on the dead-letter queue: {}", body, failure);
-        return new Outgoing(deadLetterQueue, new DeadLetter(null, null, failure.toString(),
-                NotifyTime.toWire(clock.instant()), String.valueOf(body)), 0);
+    /** Not a send at all (or a high-volume save that failed): kept whole, to replay to its queue as it was. */
+    private Outgoing poison(String message, String fromQueue, Exception failure) {
+        log.error("Message from {} kept on the dead-letter queue: {}", fromQueue, message, failure);
+        return new Outgoing(deadLetterQueue, new DeadLetter(null, fromQueue, failure.toString(),
+                NotifyTime.toWire(clock.instant()), message), 0);
+    }
+
+    private DeliveryTask read(String message) {
+        try {
+            DeliveryTask task = message == null ? null : mapper.readValue(message, DeliveryTask.class);
+            return task != null && task.notificationId() != null && task.notificationType() != null ? task : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 }

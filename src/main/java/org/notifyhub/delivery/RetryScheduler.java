@@ -3,8 +3,8 @@ package org.notifyhub.delivery;
 import java.time.Clock;
 import org.apache.camel.Body;
 import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.RetryEnvelope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +17,15 @@ public class RetryScheduler {
     private final Clock clock;
     private final String retryQueue;
 
-    public RetryScheduler(Clock clock, @Value("${notify.queues.retry-tasks}") String retryQueue) {
+    public RetryScheduler(Clock clock, QueueNames queues) {
         this.clock = clock;
-        this.retryQueue = retryQueue;
+        this.retryQueue = queues.retryTasks();
     }
 
     public Outgoing next(@Body RetryEnvelope envelope) {
         long remainingMillis = envelope.dueAt() - clock.millis();
         if (remainingMillis <= 0) {
-            return new Outgoing(envelope.queue(), envelope.task(), 0);
+            return Outgoing.now(envelope.queue(), envelope.task());
         }
         long remainingSeconds = (remainingMillis + 999) / 1000;
         return new Outgoing(retryQueue, envelope, (int) Math.min(remainingSeconds, Outgoing.MAX_SQS_DELAY_SECONDS));

@@ -1,8 +1,8 @@
 package org.notifyhub.delivery;
 
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueNames;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,19 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class SimulatedEmailProvider implements EmailProvider {
 
-    private final ProducerTemplate producer;
+    private final Outbox outbox;
     private final SimulatorFaults faults;
     private final SimulatedSesEvents events;
     private final String receiptQueue;
     private final int delaySeconds;
 
-    public SimulatedEmailProvider(ProducerTemplate producer, SimulatorFaults faults, SimulatedSesEvents events,
-                                  @Value("${notify.queues.ses-callbacks}") String receiptQueue,
+    public SimulatedEmailProvider(Outbox outbox, SimulatorFaults faults, SimulatedSesEvents events, QueueNames queues,
                                   @Value("${notify.simulator.receipt-delay-seconds}") int delaySeconds) {
-        this.producer = producer;
+        this.outbox = outbox;
         this.faults = faults;
         this.events = events;
-        this.receiptQueue = receiptQueue;
+        this.receiptQueue = queues.sesCallbacks();
         this.delaySeconds = delaySeconds;
     }
 
@@ -38,9 +37,7 @@ public class SimulatedEmailProvider implements EmailProvider {
     public String send(EmailMessage message) {
         faults.check(message.to());
         String messageId = "0102" + UUID.randomUUID().toString().replace("-", "") + "-000000";
-        producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true",
-                events.snsEnvelopeFor(messageId, message.from(), message.to()),
-                Sqs2Constants.DELAY_HEADER, delaySeconds);
+        outbox.sendText(receiptQueue, events.snsEnvelopeFor(messageId, message.from(), message.to()), delaySeconds);
         return messageId;
     }
 }

@@ -3,8 +3,8 @@ package org.notifyhub.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.receipts.mapping.SmsReceipt;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,18 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class SimulatedSmsProvider implements SmsProvider {
 
-    private final ProducerTemplate producer;
+    private final Outbox outbox;
     private final SimulatorFaults faults;
     private final ObjectMapper mapper;
     private final String receiptQueue;
     private final int delaySeconds;
 
-    public SimulatedSmsProvider(ProducerTemplate producer, SimulatorFaults faults, ObjectMapper mapper, @Value("${notify.queues.sms-callbacks}") String receiptQueue,
+    public SimulatedSmsProvider(Outbox outbox, SimulatorFaults faults, ObjectMapper mapper, QueueNames queues,
                                 @Value("${notify.simulator.receipt-delay-seconds}") int delaySeconds) {
-        this.producer = producer;
+        this.outbox = outbox;
         this.faults = faults;
         this.mapper = mapper;
-        this.receiptQueue = receiptQueue;
+        this.receiptQueue = queues.smsCallbacks();
         this.delaySeconds = delaySeconds;
     }
 
@@ -44,8 +44,7 @@ public class SimulatedSmsProvider implements SmsProvider {
         List<String> statuses = receiptStatuses(message.to());
         for (int i = 0; i < statuses.size(); i++) {
             SmsReceipt receipt = new SmsReceipt("firetext", message.notificationId().toString(), statuses.get(i), null);
-            producer.sendBodyAndHeader("aws2-sqs://" + receiptQueue + "?autoCreateQueue=true", json(receipt),
-                    Sqs2Constants.DELAY_HEADER, delaySeconds * (i + 1));
+            outbox.sendText(receiptQueue, json(receipt), delaySeconds * (i + 1));
         }
     }
 

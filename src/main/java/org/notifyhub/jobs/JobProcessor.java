@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.limits.DailyLimits;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.SaveTask;
-import org.notifyhub.queues.SqsBatches;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.services.Service;
@@ -25,7 +26,6 @@ import org.notifyhub.templates.TemplateRepository;
 import org.notifyhub.templates.TemplateType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,25 +48,25 @@ public class JobProcessor {
     private final ServiceRepository services;
     private final TemplateRepository templates;
     private final DailyLimits dailyLimits;
-    private final SqsBatches queue;
+    private final Outbox outbox;
     private final Encryption encryption;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String databaseTasks;
 
     public JobProcessor(JobRepository jobs, JobCsvStore files, ServiceRepository services, TemplateRepository templates,
-                        DailyLimits dailyLimits, SqsBatches queue, Encryption encryption, ObjectMapper mapper, Clock clock,
-                        @Value("${notify.queues.database-tasks}") String databaseTasks) {
+                        DailyLimits dailyLimits, Outbox outbox, Encryption encryption, ObjectMapper mapper, Clock clock,
+                        QueueNames queues) {
         this.jobs = jobs;
         this.files = files;
         this.services = services;
         this.templates = templates;
         this.dailyLimits = dailyLimits;
-        this.queue = queue;
+        this.outbox = outbox;
         this.encryption = encryption;
         this.mapper = mapper;
         this.clock = clock;
-        this.databaseTasks = databaseTasks;
+        this.databaseTasks = queues.databaseTasks();
     }
 
     /** process-job: only a pending job is started, so a repeated message does nothing. */
@@ -209,7 +209,7 @@ public class JobProcessor {
         private final UUID jobId;
         private final String task;
         private final List<String> rowJson = new ArrayList<>(ROWS_PER_TASK);
-        private final List<String> tasks = new ArrayList<>(SqsBatches.MAX_ENTRIES);
+        private final List<SaveTask> tasks = new ArrayList<>(Outbox.MAX_BATCH_ENTRIES);
         private int rowBytes;
         private int rowCount;
 
@@ -233,18 +233,18 @@ public class JobProcessor {
                 closeTask();
             }
             if (!tasks.isEmpty()) {
-                queue.send(databaseTasks, tasks);
+                outbox.sendAll(databaseTasks, tasks);
                 tasks.clear();
             }
         }
 
         private void closeTask() {
             String rows = encryption.encrypt("[" + String.join(",", rowJson) + "]");
-            tasks.add(json(new SaveTask(task, jobId, rows)));
+            tasks.add(new SaveTask(task, jobId, rows));
             rowJson.clear();
             rowBytes = 0;
-            if (tasks.size() == SqsBatches.MAX_ENTRIES) {
-                queue.send(databaseTasks, tasks);
+            if (tasks.size() == Outbox.MAX_BATCH_ENTRIES) {
+                outbox.sendAll(databaseTasks, tasks);
                 tasks.clear();
             }
         }

@@ -23,8 +23,10 @@ import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueMessage;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.SaveTask;
-import org.notifyhub.queues.SqsBatches;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumber;
@@ -66,16 +68,14 @@ public class JobRowSaver {
     private final NotificationContent content;
     private final NotificationRepository notifications;
     private final DeliveryQueues deliveryQueues;
-    private final SqsBatches queue;
+    private final Outbox outbox;
     private final Clock clock;
     private final String letterPdfQueue;
 
     public JobRowSaver(ObjectMapper mapper, Encryption encryption, JobRepository jobs, ServiceRepository services,
                        TemplateRepository templates, Senders senders, TeamRecipients team,
                        NotificationContent content, NotificationRepository notifications,
-                       DeliveryQueues deliveryQueues, SqsBatches queue, Clock clock,
-                       @Value("${notify.queues.create-letters-pdf-tasks}")
-                       String letterPdfQueue) {
+                       DeliveryQueues deliveryQueues, Outbox outbox, Clock clock, QueueNames queues) {
         this.mapper = mapper;
         this.encryption = encryption;
         this.jobs = jobs;
@@ -86,9 +86,9 @@ public class JobRowSaver {
         this.content = content;
         this.notifications = notifications;
         this.deliveryQueues = deliveryQueues;
-        this.queue = queue;
+        this.outbox = outbox;
         this.clock = clock;
-        this.letterPdfQueue = letterPdfQueue;
+        this.letterPdfQueue = queues.createLettersPdfTasks();
     }
 
     /** Returns how many rows were written (0 when every row was already there). */
@@ -120,12 +120,11 @@ public class JobRowSaver {
         if (saved.isEmpty()) {
             return;
         }
-        List<String> tasks = new ArrayList<>(saved.size());
+        List<QueueMessage> tasks = new ArrayList<>(saved.size());
         for (NotificationRow row : saved) {
-            tasks.add(type == NotificationType.LETTER ? write(new LetterPdfTask(row.id()))
-                    : write(DeliveryTask.first(row.id(), type)));
+            tasks.add(type == NotificationType.LETTER ? new LetterPdfTask(row.id()) : DeliveryTask.first(row.id(), type));
         }
-        queue.send(type == NotificationType.LETTER ? letterPdfQueue : deliveryQueues.forSend(type, KeyType.NORMAL),
+        outbox.sendAll(type == NotificationType.LETTER ? letterPdfQueue : deliveryQueues.forSend(type, KeyType.NORMAL),
                 tasks);
     }
 
@@ -228,14 +227,6 @@ public class JobRowSaver {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable save task rows: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a send task", e);
         }
     }
 }

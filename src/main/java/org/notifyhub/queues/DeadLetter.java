@@ -8,5 +8,5 @@ public record DeadLetter(
         String queue,
         String reason,
         @JsonProperty("failed_at") String failedAt,
-        @JsonProperty("raw_message") String rawMessage) {
+        @JsonProperty("raw_message") String rawMessage) implements QueueMessage {
 }

@@ -5,31 +5,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.notifyhub.notifications.NotificationRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
-/** The operator's view of the dead-letter queue: list what is there, and replay it onto the send queues. */
+/**
+ * The operator's view of the dead-letter queue: list what is there, and replay it onto the queues it came from.
+ * Reading and deleting use the SQS client; replays are written by the outbox like every other message.
+ */
 @Component
 public class DeadLetters {
 
     private static final int BATCH = 10;
 
     private final SqsClient sqs;
+    private final Outbox outbox;
     private final ObjectMapper mapper;
     private final NotificationRepository notifications;
     private final DeliveryQueues queues;
     private final String deadLetterQueue;
 
-    public DeadLetters(SqsClient sqs, ObjectMapper mapper, NotificationRepository notifications, DeliveryQueues queues,
-                       @Value("${notify.queues.dead-letter}") String deadLetterQueue) {
+    public DeadLetters(SqsClient sqs, Outbox outbox, ObjectMapper mapper, NotificationRepository notifications,
+                       DeliveryQueues queues, QueueNames queueNames) {
         this.sqs = sqs;
+        this.outbox = outbox;
         this.mapper = mapper;
         this.notifications = notifications;
         this.queues = queues;
-        this.deadLetterQueue = deadLetterQueue;
+        this.deadLetterQueue = queueNames.deadLetter();
     }
 
     public record Replayed(int replayed, int skipped) {
@@ -45,7 +49,10 @@ public class DeadLetters {
         return letters;
     }
 
-    /** Moves up to {@code max} dead letters back onto their send queues, re-opening their notifications. */
+    /**
+     * Moves up to {@code max} dead letters back onto the queues they came from, re-opening their notifications. A
+     * send dead-lettered before its queue was recorded goes to its channel's send queue.
+     */
     public Replayed replay(int max) {
         int replayed = 0;
         int skipped = 0;
@@ -53,14 +60,12 @@ public class DeadLetters {
             DeadLetter letter = read(message);
             DeliveryTask task = letter.task();
             if (task != null && notifications.reopenTechnicalFailure(task.notificationId())) {
-                String body = json(DeliveryTask.first(task.notificationId(), task.notificationType()));
-                String target = sqs.getQueueUrl(r -> r.queueName(queues.forSend(task.notificationType(), null))).queueUrl();
-                sqs.sendMessage(r -> r.queueUrl(target).messageBody(body));
+                String target = letter.queue() != null ? letter.queue() : queues.forSend(task.notificationType(), null);
+                outbox.send(target, DeliveryTask.first(task.notificationId(), task.notificationType()));
                 replayed++;
             } else if (task == null && letter.queue() != null && letter.rawMessage() != null) {
-                // a database or job task, kept whole: it goes back to its own queue as it was
-                String target = sqs.getQueueUrl(r -> r.queueName(letter.queue())).queueUrl();
-                sqs.sendMessage(r -> r.queueUrl(target).messageBody(letter.rawMessage()));
+                // a message kept whole (a task, or one no consumer could read): back to its own queue as it was
+                outbox.sendText(letter.queue(), letter.rawMessage(), 0);
                 replayed++;
             } else {
                 skipped++;
@@ -97,14 +102,6 @@ public class DeadLetters {
             return mapper.readValue(message.body(), DeadLetter.class);
         } catch (JsonProcessingException e) {
             return new DeadLetter(null, null, "Unreadable dead letter", null, message.body());
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

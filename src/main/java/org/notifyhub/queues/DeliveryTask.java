@@ -11,7 +11,7 @@ import org.notifyhub.notifications.NotificationType;
 public record DeliveryTask(
         @JsonProperty("notification_id") UUID notificationId,
         @JsonProperty("notification_type") NotificationType notificationType,
-        @JsonProperty("attempt") int attempt) {
+        @JsonProperty("attempt") int attempt) implements QueueMessage {
 
     public static DeliveryTask first(UUID notificationId, NotificationType notificationType) {
         return new DeliveryTask(notificationId, notificationType, 0);

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** A job-tasks message: process-job, process-incomplete-jobs or process-missing-rows, with the job(s) it is for. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JobTask(String task, @JsonProperty("job_id") UUID jobId, @JsonProperty("job_ids") List<UUID> jobIds) {
+public record JobTask(String task, @JsonProperty("job_id") UUID jobId, @JsonProperty("job_ids") List<UUID> jobIds)
+        implements QueueMessage {
 
     public static final String PROCESS_JOB = "process-job";
     public static final String PROCESS_INCOMPLETE_JOBS = "process-incomplete-jobs";

@@ -6,5 +6,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record RetryEnvelope(
         DeliveryTask task,
         String queue,
-        @JsonProperty("due_at") long dueAt) {
+        @JsonProperty("due_at") long dueAt) implements QueueMessage {
 }

@@ -3,7 +3,7 @@ package org.notifyhub.queues;
 import java.util.List;
 
 /** The database-tasks message of Notify's process-returned-letters-list: up to 5000 references. */
-public record ReturnedLettersTask(String task, List<String> references) {
+public record ReturnedLettersTask(String task, List<String> references) implements QueueMessage {
 
     public static final String NAME = "process-returned-letters-list";
 

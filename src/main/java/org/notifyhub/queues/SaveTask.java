@@ -9,7 +9,7 @@ import java.util.UUID;
  * encrypted JSON array (they hold recipients and personalisation). Job, service, template and sender are re-read
  * from the job when the task runs.
  */
-public record SaveTask(String task, @JsonProperty("job_id") UUID jobId, String rows) {
+public record SaveTask(String task, @JsonProperty("job_id") UUID jobId, String rows) implements QueueMessage {
 
     /** One CSV row with the id its notification will have, fixed before it is queued so a repeat saves nothing new. */
     public record Row(UUID id, @JsonProperty("row_number") int rowNumber, String recipient,

@@ -21,7 +21,7 @@ public record ServiceCallbackTask(
         @JsonProperty("bearer_token") String encryptedBearerToken,
         @JsonProperty("payload") String encryptedPayload,
         @JsonProperty("attempt") int attempt,
-        @JsonProperty("due_at") long dueAt) {
+        @JsonProperty("due_at") long dueAt) implements QueueMessage {
 
     public ServiceCallbackTask retryAt(long dueAtMillis) {
         return new ServiceCallbackTask(callbackType, serviceId, subjectId, url, encryptedBearerToken, encryptedPayload,

@@ -12,6 +12,8 @@ import org.apache.camel.Body;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.receipts.mapping.ReceiptOutcome;
 import org.notifyhub.receipts.mapping.ReceiptStatusMappings;
 import org.notifyhub.receipts.mapping.SesNotificationParser;
@@ -26,9 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SesReceiptService {
 
-    /** What became of a receipt: applied or ignored, or to be tried again because its message id is not stored yet. */
-    public enum Result { APPLIED, IGNORED, RETRY_LATER }
-
     private static final Logger log = LoggerFactory.getLogger(SesReceiptService.class);
 
     private final SesNotificationParser parser;
@@ -39,11 +38,14 @@ public class SesReceiptService {
     private final Set<NotificationStatus> updatable;
     private final ComplaintService complaints;
     private final ServiceCallbacks callbacks;
+    private final String receiptQueue;
+    private final int retryDelaySeconds;
 
     public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
                              NotificationRepository notifications, Clock clock,
                              @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes,
-                             ComplaintService complaints, ServiceCallbacks callbacks) {
+                             ComplaintService complaints, ServiceCallbacks callbacks, QueueNames queues,
+                             @Value("${notify.ses.receipt-retry-delay-seconds}") int retryDelaySeconds) {
         this.parser = parser;
         this.mappings = mappings;
         this.notifications = notifications;
@@ -51,29 +53,36 @@ public class SesReceiptService {
         this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
         this.complaints = complaints;
         this.callbacks = callbacks;
+        this.receiptQueue = queues.sesCallbacks();
+        this.retryDelaySeconds = retryDelaySeconds;
         this.updatable = Arrays.stream(NotificationStatus.values())
                 .filter(status -> mappings.mayUpdate("ses", status))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationStatus.class)));
     }
 
-    public Result process(@Body String snsEnvelope) {
+    /**
+     * Applies the receipt. Returns null once it is applied or ignored, or the receipt itself, to be queued again after
+     * a short delay, when it overtook the write of the message id it refers to.
+     */
+    public Outgoing process(@Body String snsEnvelope) {
         SesReceipt receipt = parser.parse(snsEnvelope);
         ReceiptOutcome outcome = mappings.ses(receipt);
         if (!(outcome instanceof ReceiptOutcome.StatusUpdate update)) {
-            return complaints.record(receipt) ? Result.APPLIED : Result.IGNORED;
+            complaints.record(receipt);
+            return null;
         }
         Optional<NotificationRow> updated = notifications.updateStatusByReference(receipt.messageId(), update.status(),
                 updatable, LocalDateTime.now(clock));
         if (updated.isPresent()) {
             callbacks.afterReceipt("ses", updated.get());
-            return Result.APPLIED;
+            return null;
         }
         if (!notifications.existsWithReference(receipt.messageId()) && isRecent(receipt)) {
-            return Result.RETRY_LATER;
+            return new Outgoing(receiptQueue, snsEnvelope, retryDelaySeconds);
         }
         log.info("SES {} for message {} ignored: no notification is waiting for it", receipt.notificationType(),
                 receipt.messageId());
-        return Result.IGNORED;
+        return null;
     }
 
     private boolean isRecent(SesReceipt receipt) {

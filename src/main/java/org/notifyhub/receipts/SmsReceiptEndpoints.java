@@ -6,7 +6,8 @@ import org.apache.camel.Headers;
 import org.notifyhub.common.FormFields;
 import org.notifyhub.receipts.mapping.FiretextReceiptParser;
 import org.notifyhub.receipts.mapping.MmgReceiptParser;
-import org.notifyhub.receipts.mapping.SmsReceipt;
+import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +21,31 @@ public class SmsReceiptEndpoints {
 
     private final FiretextReceiptParser firetext;
     private final MmgReceiptParser mmg;
+    private final String receiptQueue;
 
-    public SmsReceiptEndpoints(FiretextReceiptParser firetext, MmgReceiptParser mmg) {
+    public SmsReceiptEndpoints(FiretextReceiptParser firetext, MmgReceiptParser mmg, QueueNames queues) {
         this.firetext = firetext;
         this.mmg = mmg;
+        this.receiptQueue = queues.smsCallbacks();
     }
 
-    /** @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or reference is missing */
-    public SmsReceipt firetext(@Headers Map<String, Object> headers) {
-        return firetext.parse(FormFields.of(headers, "status", "reference", "code", "mobile", "time"));
+    /**
+     * The receipt for sms-callbacks.
+     *
+     * @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or reference is missing
+     */
+    public Outgoing firetext(@Headers Map<String, Object> headers) {
+        return Outgoing.now(receiptQueue,
+                firetext.parse(FormFields.of(headers, "status", "reference", "code", "mobile", "time")));
     }
 
-    /** @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or CID is missing */
-    public SmsReceipt mmg(@Body String json) {
-        return mmg.parse(json);
+    /**
+     * The receipt for sms-callbacks.
+     *
+     * @throws org.notifyhub.receipts.mapping.InvalidReceiptException when status or CID is missing
+     */
+    public Outgoing mmg(@Body String json) {
+        return Outgoing.now(receiptQueue, mmg.parse(json));
     }
 
     public Map<String, String> accepted() {

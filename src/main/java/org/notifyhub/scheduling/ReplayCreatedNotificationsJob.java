@@ -8,6 +8,8 @@ import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,10 +26,6 @@ public class ReplayCreatedNotificationsJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCreatedNotificationsJob.class);
 
-    /** A task (a {@link DeliveryTask} or a {@link LetterPdfTask}) and the queue it belongs on. */
-    public record Replay(String queue, Object task) {
-    }
-
     private final NotificationRepository notifications;
     private final Clock clock;
     private final int olderThanMinutes;
@@ -42,31 +40,31 @@ public class ReplayCreatedNotificationsJob {
                                          @Value("${notify.replay-created-notifications.batch-size}") int batchSize,
                                          DeliveryQueues queues,
                                          @Value("${notify.delivery.abandoned-claim-minutes}") int abandonedClaimMinutes,
-                                         @Value("${notify.queues.create-letters-pdf-tasks}") String letterPdfQueue,
-                                         @Value("${notify.queues.letter-tasks}") String letterScanQueue) {
+                                         QueueNames queueNames) {
         this.notifications = notifications;
         this.clock = clock;
         this.olderThanMinutes = olderThanMinutes;
         this.batchSize = batchSize;
         this.queues = queues;
         this.abandonedClaimMinutes = abandonedClaimMinutes;
-        this.letterPdfQueue = letterPdfQueue;
-        this.letterScanQueue = letterScanQueue;
+        this.letterPdfQueue = queueNames.createLettersPdfTasks();
+        this.letterScanQueue = queueNames.letterTasks();
     }
 
-    public List<Replay> findStuck() {
+    /** Each task (a {@link DeliveryTask} or a {@link LetterPdfTask}) for the queue it belongs on. */
+    public List<Outgoing> findStuck() {
         int released = notifications.releaseAbandonedClaims(LocalDateTime.now(clock).minusMinutes(abandonedClaimMinutes));
         if (released > 0) {
             log.warn("Released {} send(s) claimed but never sent; they will be replayed", released);
         }
         LocalDateTime cutOff = LocalDateTime.now(clock).minusMinutes(olderThanMinutes);
-        List<Replay> replays = new ArrayList<>();
-        notifications.findCreatedBefore(cutOff, batchSize).forEach(row -> replays.add(new Replay(
+        List<Outgoing> replays = new ArrayList<>();
+        notifications.findCreatedBefore(cutOff, batchSize).forEach(row -> replays.add(Outgoing.now(
                 queues.forSend(row.notificationType(), row.keyType()), DeliveryTask.first(row.id(), row.notificationType()))));
         notifications.findAwaitingPdfSince(cutOff, batchSize)
-                .forEach(id -> replays.add(new Replay(letterPdfQueue, new LetterPdfTask(id))));
+                .forEach(id -> replays.add(Outgoing.now(letterPdfQueue, new LetterPdfTask(id))));
         notifications.findAwaitingScanSince(cutOff, batchSize)
-                .forEach(id -> replays.add(new Replay(letterScanQueue, new LetterPdfTask(id))));
+                .forEach(id -> replays.add(Outgoing.now(letterScanQueue, new LetterPdfTask(id))));
         if (!replays.isEmpty()) {
             log.warn("Replaying {} notification(s) still created since before {}", replays.size(), cutOff);
         }

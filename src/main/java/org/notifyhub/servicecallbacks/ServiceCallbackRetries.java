@@ -1,5 +1,7 @@
 package org.notifyhub.servicecallbacks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -7,9 +9,9 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.ServiceCallbackTask;
 import org.notifyhub.servicecallbacks.CallbackMetrics.Outcome;
-import org.notifyhub.services.CallbackType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * What happens to a callback that failed. Retryable failures go onto service-callbacks-retry after the next delay
  * (Notify: 5 × 300 s), whose own consumer makes the later attempts, so a service whose server is down only ever
  * fills that queue. After the last attempt, or on a refusal, the callback is logged and dropped, as Notify does.
+ * The failure handlers are given the message as it came off the queue.
  */
 @Component
 public class ServiceCallbackRetries {
@@ -29,20 +32,22 @@ public class ServiceCallbackRetries {
     private final List<Duration> delays;
     private final String retryQueue;
     private final CallbackMetrics metrics;
+    private final ObjectMapper mapper;
 
     public ServiceCallbackRetries(Clock clock, @Value("${notify.service-callbacks.retry-delays}") List<Duration> delays,
-                                  @Value("${notify.queues.service-callbacks-retry}") String retryQueue,
-                                  CallbackMetrics metrics) {
+                                  QueueNames queues, CallbackMetrics metrics, ObjectMapper mapper) {
         this.clock = clock;
         this.delays = List.copyOf(delays);
-        this.retryQueue = retryQueue;
+        this.retryQueue = queues.serviceCallbacksRetry();
         this.metrics = metrics;
+        this.mapper = mapper;
     }
 
     /** The next attempt on the retry queue, or null once every retry is spent. */
-    public Outgoing retryOrGiveUp(@Body Object body, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        if (!(body instanceof ServiceCallbackTask task)) {
-            failed(body, failure);
+    public Outgoing retryOrGiveUp(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        ServiceCallbackTask task = read(message);
+        if (task == null) {
+            failed(message, failure);
             return null;
         }
         if (task.attempt() >= delays.size()) {
@@ -59,18 +64,22 @@ public class ServiceCallbackRetries {
     }
 
     /** The service's server refused the callback (a 4xx other than 429): Notify does not retry it. */
-    public void rejected(@Body ServiceCallbackTask task, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+    public void rejected(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        ServiceCallbackTask task = read(message);
+        if (task == null) {
+            failed(message, failure);
+            return;
+        }
         metrics.serviceCallback(task.callbackType(), Outcome.REJECTED);
         log.warn("{} callback for {} to {} is not retried: {}", task.callbackType(), task.subjectId(), task.url(),
                 failure.getMessage());
     }
 
     /** A message that cannot be sent at all (unreadable, or sealed with another key): logged and dropped. */
-    public void failed(@Body Object body, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
-        CallbackType type = body instanceof ServiceCallbackTask task ? task.callbackType() : null;
-        metrics.serviceCallback(type, Outcome.FAILED);
-        log.error("Service callback dropped: {}", body instanceof ServiceCallbackTask task ? task.subjectId() : body,
-                failure);
+    public void failed(@Body String message, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) {
+        ServiceCallbackTask task = read(message);
+        metrics.serviceCallback(task == null ? null : task.callbackType(), Outcome.FAILED);
+        log.error("Service callback dropped: {}", task == null ? message : task.subjectId(), failure);
     }
 
     public boolean isDue(@Body ServiceCallbackTask task) {
@@ -81,5 +90,14 @@ public class ServiceCallbackRetries {
     public Outgoing waitLonger(@Body ServiceCallbackTask task) {
         long remainingSeconds = Math.max(0, (task.dueAt() - clock.millis() + 999) / 1000);
         return new Outgoing(retryQueue, task, (int) Math.min(remainingSeconds, Outgoing.MAX_SQS_DELAY_SECONDS));
+    }
+
+    private ServiceCallbackTask read(String message) {
+        try {
+            ServiceCallbackTask task = message == null ? null : mapper.readValue(message, ServiceCallbackTask.class);
+            return task == null || task.callbackType() == null ? null : task;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 }

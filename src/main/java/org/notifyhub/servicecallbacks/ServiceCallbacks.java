@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.ServiceCallbackTask;
 import org.notifyhub.servicecallbacks.CallbackMetrics.Outcome;
 import org.notifyhub.services.CallbackApiRepository;
@@ -18,13 +19,12 @@ import org.notifyhub.services.CallbackType;
 import org.notifyhub.services.ServiceCallbackApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues service callbacks on service-callbacks, when the service has configured one of that type. The message
  * carries the URL, the still-encrypted bearer token and the encrypted payload, so the worker that POSTs it never
- * touches the database. Callable from any role (it writes to the queue itself, no route needed), and never throws:
+ * touches the database. Callable from any role (through the outbox, which runs on every node), and never throws:
  * the status change it follows is already written, so a failed enqueue is logged and counted, not retried.
  */
 @Component
@@ -35,19 +35,18 @@ public class ServiceCallbacks {
     private final CallbackApiRepository apis;
     private final Encryption encryption;
     private final ObjectMapper mapper;
-    private final ProducerTemplate producer;
+    private final Outbox outbox;
     private final CallbackMetrics metrics;
-    private final String queueUri;
+    private final String queue;
 
-    public ServiceCallbacks(CallbackApiRepository apis, Encryption encryption,
-                            ObjectMapper mapper, ProducerTemplate producer, CallbackMetrics metrics,
-                            @Value("${notify.queues.service-callbacks}") String queue) {
+    public ServiceCallbacks(CallbackApiRepository apis, Encryption encryption, ObjectMapper mapper, Outbox outbox,
+                            CallbackMetrics metrics, QueueNames queues) {
         this.apis = apis;
         this.encryption = encryption;
         this.mapper = mapper;
-        this.producer = producer;
+        this.outbox = outbox;
         this.metrics = metrics;
-        this.queueUri = "aws2-sqs://" + queue + "?autoCreateQueue=true";
+        this.queue = queues.serviceCallbacks();
     }
 
     /** After a provider receipt changed a status: counted (Notify's callback.{provider}.{status}), then the callback. */
@@ -91,7 +90,7 @@ public class ServiceCallbacks {
         try {
             ServiceCallbackTask task = new ServiceCallbackTask(type, serviceId, subjectId, api.url(),
                     api.encryptedBearerToken(), encryption.encrypt(mapper.writeValueAsString(payload)), 0, 0);
-            producer.sendBody(queueUri, mapper.writeValueAsString(task));
+            outbox.send(queue, task);
             metrics.serviceCallback(type, Outcome.QUEUED);
             return true;
         } catch (JsonProcessingException | RuntimeException e) {

@@ -18,7 +18,7 @@ class DeadLettersAdminApiIT extends AdminApiTest {
     private SimulatorFaultSwitches faults;
 
     @Autowired
-    private org.notifyhub.queues.SqsBatches queue;
+    private org.notifyhub.queues.Outbox outbox;
 
     @org.springframework.beans.factory.annotation.Value("${notify.queues.database-tasks}")
     private String databaseTasks;
@@ -48,7 +48,7 @@ class DeadLettersAdminApiIT extends AdminApiTest {
     @Test
     void aTaskThatCanNeverSucceedIsKeptWholeAndReplayedToItsQueue() throws Exception {
         String poison = "{\"task\": \"no-such-task\", \"marker\": \"" + UUID.randomUUID() + "\"}";
-        queue.send(databaseTasks, java.util.List.of(poison));
+        outbox.sendText(databaseTasks, poison, 0);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterQueues(poison).contains(databaseTasks));
 

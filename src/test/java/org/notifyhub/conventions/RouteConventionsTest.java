@@ -36,7 +36,7 @@ class RouteConventionsTest {
                 if (element.get("route") instanceof Map<?, ?> route) {
                     ids.add(requiredId(file, route, "id"));
                     assertThat(route.get("group")).as("group (role) of %s in %s", route.get("id"), file)
-                            .isIn("api", "worker", "scheduler");
+                            .isIn("api", "worker", "scheduler", "all");
                 }
                 if (element.get("templatedRoute") instanceof Map<?, ?> templated) {
                     ids.add(requiredId(file, templated, "routeId"));

@@ -16,7 +16,7 @@ import org.notifyhub.common.Encryption;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.queues.JobTask;
 import org.notifyhub.queues.SaveTask;
-import org.notifyhub.queues.SqsBatches;
+import org.notifyhub.queues.Outbox;
 import org.notifyhub.support.ExtraNode;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
@@ -52,7 +52,7 @@ class JobRecoveryIT extends HubIntegrationTest {
     private Encryption encryption;
 
     @Autowired
-    private SqsBatches queue;
+    private Outbox outbox;
 
     @Autowired
     private Environment environment;
@@ -76,7 +76,7 @@ class JobRecoveryIT extends HubIntegrationTest {
         Job job = job(service, rows, "in progress", LocalDateTime.now(ZoneOffset.UTC).minusMinutes(31), null);
         // the dead node had saved rows 0–199 and queued rows 150–249 before it stopped
         saver.save(task(job, 0, 200));
-        queue.send(databaseTasks, List.of(task(job, 150, 250)));
+        outbox.sendText(databaseTasks, task(job, 150, 250), 0);
 
         watchdogs.checkJobStatus();
 
@@ -108,7 +108,7 @@ class JobRecoveryIT extends HubIntegrationTest {
 
         ExtraNode doomed = ExtraNode.start("doomed-worker", properties);
         try {
-            queue.send("doomed-job-tasks", List.of(mapper.writeValueAsString(JobTask.processJob(job.id()))));
+            outbox.send("doomed-job-tasks", JobTask.processJob(job.id()));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> count(job) > 0);
         } finally {
             doomed.kill();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.notifyhub.common.Encryption;
@@ -26,7 +25,10 @@ import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.notifications.NotificationType;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueMessage;
 import org.notifyhub.queues.ServiceCallbackTask;
+import org.notifyhub.queues.TestQueueNames;
 import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.CallbackType;
 import org.notifyhub.services.ServiceCallbackApi;
@@ -39,9 +41,9 @@ class ServiceCallbacksTest {
     private final Encryption encryption = new Encryption("a test secret key of some length");
     private final ObjectMapper mapper = new ObjectMapper();
     private final CallbackApiRepository apis = mock(CallbackApiRepository.class);
-    private final ProducerTemplate producer = mock(ProducerTemplate.class);
-    private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, encryption, mapper, producer,
-            new CallbackMetrics(new SimpleMeterRegistry()), "service-callbacks");
+    private final Outbox outbox = mock(Outbox.class);
+    private final ServiceCallbacks callbacks = new ServiceCallbacks(apis, encryption, mapper, outbox,
+            new CallbackMetrics(new SimpleMeterRegistry()), TestQueueNames.unprefixed());
     private final String storedToken = encryption.encrypt("the-token");
 
     @Test
@@ -72,7 +74,7 @@ class ServiceCallbacksTest {
 
         callbacks.queueDeliveryStatuses(List.of(row(SERVICE, NotificationStatus.PENDING), row(other, NotificationStatus.DELIVERED)));
 
-        verify(producer, never()).sendBody(anyString(), any());
+        verify(outbox, never()).send(anyString(), any(QueueMessage.class));
     }
 
     @Test
@@ -83,14 +85,14 @@ class ServiceCallbacksTest {
                 row(SERVICE, NotificationStatus.TEMPORARY_FAILURE)));
 
         verify(apis).find(SERVICE, CallbackType.DELIVERY_STATUS);
-        verify(producer, times(2)).sendBody(anyString(), any());
+        verify(outbox, times(2)).send(anyString(), any(QueueMessage.class));
     }
 
-    private String queued() {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(producer).sendBody(eq("aws2-sqs://service-callbacks?autoCreateQueue=true"),
-                body.capture());
-        return (String) body.getValue();
+    /** The message as it goes on the queue. */
+    private String queued() throws Exception {
+        ArgumentCaptor<QueueMessage> message = ArgumentCaptor.forClass(QueueMessage.class);
+        verify(outbox).send(eq("service-callbacks"), message.capture());
+        return mapper.writeValueAsString(message.getValue());
     }
 
     private static NotificationRow row(UUID service, NotificationStatus status) {

@@ -1,18 +1,17 @@
 package org.notifyhub.admin.letters;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
-import org.apache.camel.ProducerTemplate;
 import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.Wording;
+import org.notifyhub.queues.Outbox;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.queues.ReturnedLettersTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +29,13 @@ public class ReturnedLettersAdmin {
     }
 
     private final ObjectMapper mapper;
-    private final ProducerTemplate producer;
-    private final String queueUri;
+    private final Outbox outbox;
+    private final String queue;
 
-    public ReturnedLettersAdmin(ObjectMapper mapper, ProducerTemplate producer,
-                                @Value("${notify.queues.database-tasks}") String queue) {
+    public ReturnedLettersAdmin(ObjectMapper mapper, Outbox outbox, QueueNames queues) {
         this.mapper = mapper;
-        this.producer = producer;
-        this.queueUri = "aws2-sqs://" + queue + "?autoCreateQueue=true";
+        this.outbox = outbox;
+        this.queue = queues.databaseTasks();
     }
 
     public Received receive(@Body String body) {
@@ -45,11 +43,7 @@ public class ReturnedLettersAdmin {
         List<String> references = validReferences(request);
         for (int from = 0; from < references.size(); from += CHUNK_SIZE) {
             List<String> chunk = references.subList(from, Math.min(references.size(), from + CHUNK_SIZE));
-            try {
-                producer.sendBody(queueUri, mapper.writeValueAsString(ReturnedLettersTask.of(List.copyOf(chunk))));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Could not write a returned letters task", e);
-            }
+            outbox.send(queue, ReturnedLettersTask.of(List.copyOf(chunk)));
         }
         return new Received(references);
     }

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
-import org.apache.camel.ProducerTemplate;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.limits.DailyLimits;
 import org.notifyhub.notifications.KeyType;
@@ -16,7 +15,9 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.queues.DeliveryQueues;
 import org.notifyhub.queues.DeliveryTask;
+import org.notifyhub.queues.Outbox;
 import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.services.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +40,13 @@ public class HighVolumeSaves {
     private final DailyLimits dailyLimits;
     private final NotificationRepository notifications;
     private final DeliveryQueues queues;
-    private final ProducerTemplate producer;
+    private final Outbox outbox;
     private final String emailQueue;
     private final String smsQueue;
 
     public HighVolumeSaves(@Value("${notify.high-volume-services:}") String services, ObjectMapper mapper,
                            Encryption encryption, DailyLimits dailyLimits, NotificationRepository notifications,
-                           DeliveryQueues queues, ProducerTemplate producer,
-                           @Value("${notify.queues.save-api-email-tasks}") String emailQueue,
-                           @Value("${notify.queues.save-api-sms-tasks}") String smsQueue) {
+                           DeliveryQueues queues, Outbox outbox, QueueNames queueNames) {
         this.services = Arrays.stream(services.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
         this.mapper = mapper;
@@ -55,9 +54,9 @@ public class HighVolumeSaves {
         this.dailyLimits = dailyLimits;
         this.notifications = notifications;
         this.queues = queues;
-        this.producer = producer;
-        this.emailQueue = emailQueue;
-        this.smsQueue = smsQueue;
+        this.outbox = outbox;
+        this.emailQueue = queueNames.saveApiEmailTasks();
+        this.smsQueue = queueNames.saveApiSmsTasks();
     }
 
     public boolean covers(Service service, KeyType keyType) {
@@ -73,7 +72,7 @@ public class HighVolumeSaves {
                 row.createdAt().toLocalDate());
         String queue = row.notificationType() == NotificationType.SMS ? smsQueue : emailQueue;
         try {
-            producer.sendBody("aws2-sqs://" + queue + "?autoCreateQueue=true", encryption.encrypt(json(row)));
+            outbox.sendText(queue, encryption.encrypt(json(row)), 0);
             return true;
         } catch (RuntimeException e) {
             log.warn("Could not queue the save of {} ({}); saving it now instead", row.id(), e.getMessage());
@@ -89,8 +88,8 @@ public class HighVolumeSaves {
             log.info("Notification {} was already saved; ignoring a repeated save task", row.id());
             return null;
         }
-        return new Outgoing(queues.forSend(row.notificationType(), row.keyType()),
-                DeliveryTask.first(row.id(), row.notificationType()), 0);
+        return Outgoing.now(queues.forSend(row.notificationType(), row.keyType()),
+                DeliveryTask.first(row.id(), row.notificationType()));
     }
 
     private String json(NotificationRow row) {

@@ -21,13 +21,13 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.notifications.NotificationWriter;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.recipients.PostalAddresses;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.RenderedLetter;
 import org.notifyhub.templates.StoredTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +50,7 @@ public class LetterIntake {
 
     public LetterIntake(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
                         NotificationWriter writer, SendResponses responses, Clock clock,
-                        PrecompiledLetterIntake precompiled, LetterContactBlocks contactBlocks,
-                        @Value("${notify.queues.create-letters-pdf-tasks}") String pdfQueue) {
+                        PrecompiledLetterIntake precompiled, LetterContactBlocks contactBlocks, QueueNames queues) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -61,7 +60,7 @@ public class LetterIntake {
         this.clock = clock;
         this.precompiled = precompiled;
         this.contactBlocks = contactBlocks;
-        this.pdfQueue = pdfQueue;
+        this.pdfQueue = queues.createLettersPdfTasks();
     }
 
     public AcceptedNotification accept(@Body String body, @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,

@@ -20,10 +20,10 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.notifications.NotificationWriter;
 import org.notifyhub.queues.LetterPdfTask;
+import org.notifyhub.queues.QueueNames;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.StoredTemplate;
 import org.notifyhub.templates.TemplateRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,7 @@ public class PrecompiledLetterIntake {
     public PrecompiledLetterIntake(SendChecks checks, PrecompiledTemplates precompiledTemplates,
                                    TemplateRepository templates, PrecompiledLetterUploads uploads,
                                    NotificationContent content, NotificationWriter writer, Clock clock,
-                                   @Value("${notify.queues.letter-tasks}") String letterTasksQueue) {
+                                   QueueNames queues) {
         this.checks = checks;
         this.precompiledTemplates = precompiledTemplates;
         this.templates = templates;
@@ -55,7 +55,7 @@ public class PrecompiledLetterIntake {
         this.content = content;
         this.writer = writer;
         this.clock = clock;
-        this.letterTasksQueue = letterTasksQueue;
+        this.letterTasksQueue = queues.letterTasks();
     }
 
     public AcceptedNotification accept(JsonNode request, AuthenticatedApiKey key) {

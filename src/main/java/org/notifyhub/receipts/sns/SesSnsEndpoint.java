@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
+import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.QueueNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SesSnsEndpoint {
 
-    /** What the route does with the message once it is accepted. */
-    public record Accepted(String queueMessage, Map<String, String> response) {
+    /** What the route does with the message once it is accepted: what to queue (if anything), and the answer. */
+    public record Accepted(Outgoing queueMessage, Map<String, String> response) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SesSnsEndpoint.class);
@@ -34,13 +36,15 @@ public class SesSnsEndpoint {
     private final ObjectMapper mapper;
     private final SnsMessageVerifier verifier;
     private final Pattern subscribeUrl;
+    private final String receiptQueue;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SesSnsEndpoint(ObjectMapper mapper, SnsMessageVerifier verifier,
-                          @Value("${notify.ses.sns.subscribe-url-pattern}") String subscribeUrl) {
+                          @Value("${notify.ses.sns.subscribe-url-pattern}") String subscribeUrl, QueueNames queues) {
         this.mapper = mapper;
         this.verifier = verifier;
         this.subscribeUrl = Pattern.compile(subscribeUrl);
+        this.receiptQueue = queues.sesCallbacks();
     }
 
     public Accepted accept(@Body String body) {
@@ -61,7 +65,7 @@ public class SesSnsEndpoint {
                 return new Accepted(null, SUCCESS);
             }
             case "Notification" -> {
-                return new Accepted(body, SUCCESS);
+                return new Accepted(Outgoing.now(receiptQueue, body), SUCCESS);
             }
             default -> {
                 log.info("SNS {} message ignored", type);
