@@ -112,7 +112,7 @@ final class BenchReport {
     static BufferedImage chart(List<Sample> samples) {
         int width = 1400;
         int panel = 260;
-        int top = 40;
+        int top = 70;
         int left = 80;
         int right = 30;
         BufferedImage image = new BufferedImage(width, top + 3 * (panel + 40) + 20, BufferedImage.TYPE_INT_RGB);
@@ -122,7 +122,7 @@ final class BenchReport {
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("Notify Hub delivery pipeline: throughput, backlog and RSS over the run", left, 25);
+        g.drawString("Notify Hub delivery pipeline: throughput, backlog and RSS over the run (x: seconds since P6 began)", left, 25);
         if (samples.size() < 2) {
             g.drawString("(fewer than two samples)", left, 60);
             g.dispose();

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -172,6 +171,7 @@ class PipelineBenchmark extends HubIntegrationTest {
     private Map<String, ClosedLoopResult> acceptance(LoadGenerator load, double bHttp) throws Exception {
         TestService service = service("P1");
         Map<String, ClosedLoopResult> best = new LinkedHashMap<>();
+        report.note("P1 and P2 measure the API alone: " + sendRoutes() + " paused while they run, what they queued purged.");
         pauseSends();
         try {
             for (Target target : List.of(Target.email(service.normalKey(), service.emailTemplate()),
@@ -248,6 +248,7 @@ class PipelineBenchmark extends HubIntegrationTest {
         long posted = callbacks.received() - callbacksBefore;
         report.add(Row.info("P6", "service callbacks posted/s (delivery status), best 5 s", peak(phase, 4), "/s",
                 "%,d posted for %,d delivered".formatted(posted, last.delivered())));
+        sampler.pause();
     }
 
     /**
@@ -264,8 +265,8 @@ class PipelineBenchmark extends HubIntegrationTest {
         purgeSends();
         simulator.latency(PROVIDER_LATENCY);
         try {
-            long filled = load.fill(mixed(service), 16, backlog, Duration.ofMinutes(3));
             sampler.follow("P7", service.id());
+            long filled = load.fill(mixed(service), 16, backlog, Duration.ofMinutes(3));
             Sample start = sampler.now();
             resumeSends();
             Thread.sleep(3000);
@@ -285,6 +286,7 @@ class PipelineBenchmark extends HubIntegrationTest {
                         + "raise -Dbench.p7.seconds or the backlog.");
             }
         } finally {
+            sampler.pause();
             simulator.latency(Duration.ZERO);
             pauseSends();
             purgeSends();
@@ -403,14 +405,23 @@ class PipelineBenchmark extends HubIntegrationTest {
         return ids;
     }
 
-    private void pauseSends() {
-        CompletableFuture.allOf(sendRoutes().stream().map(id -> CompletableFuture.runAsync(() -> {
-            try {
-                camel.getRouteController().stopRoute(id);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })).toArray(CompletableFuture[]::new)).join();
+    /** Stopped side by side: each stop waits for its consumer's long poll, so one after another would add up. */
+    private void pauseSends() throws InterruptedException {
+        List<Thread> stops = new ArrayList<>();
+        for (String id : sendRoutes()) {
+            Thread stop = new Thread(() -> {
+                try {
+                    camel.getRouteController().stopRoute(id);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-stop-" + id);
+            stops.add(stop);
+            stop.start();
+        }
+        for (Thread stop : stops) {
+            stop.join();
+        }
     }
 
     private void resumeSends() throws Exception {
