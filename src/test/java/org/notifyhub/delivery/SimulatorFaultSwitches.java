@@ -1,5 +1,6 @@
 package org.notifyhub.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Instant>> watched = new ConcurrentHashMap<>();
+    private volatile long extraLatencyMillis;
 
     public SimulatorFaultSwitches(@Value("${notify.simulator.send-latency-ms:0}") long latencyMillis) {
         super(latencyMillis);
@@ -45,6 +47,11 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
         refused.add(recipient);
     }
 
+    /** Every send answers only after this long from now on (on top of notify.simulator.send-latency-ms); zero to stop. */
+    public void latency(Duration latency) {
+        extraLatencyMillis = latency.toMillis();
+    }
+
     public void clear(String recipient) {
         failing.remove(recipient);
         refused.remove(recipient);
@@ -58,11 +65,24 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
             attempts.add(Instant.now());
         }
         super.check(recipient);
+        long extra = extraLatencyMillis;
+        if (extra > 0) {
+            pause(extra);
+        }
         if (refused.contains(recipient)) {
             throw new NonRetryableDeliveryException("Simulated refusal for " + recipient, null);
         }
         if (failing.contains(recipient)) {
             throw new RetryableDeliveryException("Simulated provider outage for " + recipient, null);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryableDeliveryException("Interrupted while the simulated provider answered", e);
         }
     }
 }
