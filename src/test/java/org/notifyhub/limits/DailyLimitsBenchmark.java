@@ -32,7 +32,7 @@ class DailyLimitsBenchmark extends HubIntegrationTest {
 
     private static final int THREADS = 16;
     private static final Duration RUN = Duration.ofSeconds(10);
-    private static final long LIMIT = 10_000_000;
+    private static final long LIMIT = 1_000_000_000_000L;
 
     @Autowired
     private DailyLimitRepository counters;
