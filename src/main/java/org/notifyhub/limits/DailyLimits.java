@@ -1,7 +1,9 @@
 package org.notifyhub.limits;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.services.Service;
@@ -11,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily sending limits, for every path that sends (API, high-volume saves, CSV jobs): which limits a send counts
  * against (its channel, and a text that needs the international permission the international limit too) and how it
- * is counted (all of its limits or none).
+ * is counted (all of its limits or none). Sends count against this node's leases ({@link DailyAllowances}); a CSV
+ * job's whole file goes straight on the shared counter in one transaction.
  */
 @Component
 public class DailyLimits {
@@ -22,29 +25,36 @@ public class DailyLimits {
     private static final String SMS = "sms";
 
     private final DailyLimitRepository counters;
+    private final DailyAllowances allowances;
     private final TransactionTemplate transaction;
 
-    public DailyLimits(DailyLimitRepository counters, TransactionTemplate transaction) {
+    public DailyLimits(DailyLimitRepository counters, DailyAllowances allowances, TransactionTemplate transaction) {
         this.counters = counters;
+        this.allowances = allowances;
         this.transaction = transaction;
     }
 
     /**
-     * Counts one notification today, inside the caller's transaction when there is one, or throws Notify's 429 naming
-     * the limit it would pass. Test keys count against none.
+     * Counts one notification today against this node's leases (never inside the caller's transaction), or throws
+     * Notify's 429 naming the limit it would pass, having counted nothing. Test keys count against none. The caller
+     * gives the returned units back when the notification is not saved after all.
      */
-    public void take(Service service, String keyType, String notificationType, boolean internationalSms, LocalDate day) {
+    public Taken take(Service service, String keyType, String notificationType, boolean internationalSms, LocalDate day) {
         if (TEST_KEY.equals(keyType)) {
-            return;
+            return Taken.NOTHING;
         }
-        transaction.executeWithoutResult(status -> charges(notificationType, 1, internationalSms ? 1 : 0)
-                .forEach((channel, count) -> {
-                    long limit = service.dailyLimits().forChannel(channel);
-                    if (!counters.tryAdd(service.id(), channel, day, count, limit)) {
-                        throw new V2ApiException(429, "TooManyRequestsError",
-                                "Exceeded send limits (" + channel + ": " + limit + ") for today");
-                    }
-                }));
+        List<AllowanceKey> taken = new ArrayList<>(2);
+        for (String channel : charges(notificationType, 1, internationalSms ? 1 : 0).keySet()) {
+            AllowanceKey key = new AllowanceKey(service.id(), channel, day);
+            long limit = service.dailyLimits().forChannel(channel);
+            if (!allowances.take(key, limit)) {
+                taken.forEach(allowances::giveBack);
+                throw new V2ApiException(429, "TooManyRequestsError",
+                        "Exceeded send limits (" + channel + ": " + limit + ") for today");
+            }
+            taken.add(key);
+        }
+        return new Taken(List.copyOf(taken), allowances);
     }
 
     /**
@@ -53,8 +63,19 @@ public class DailyLimits {
      */
     public boolean tryTakeJob(Service service, String notificationType, long rows, long internationalSmsRows,
                               LocalDate day) {
+        Map<String, Long> charges = charges(notificationType, rows, internationalSmsRows);
+        if (tryTakeAll(service, charges, day)) {
+            return true;
+        }
+        // What this node leased and has not sent may be just what the file needs.
+        long handedBack = charges.keySet().stream()
+                .mapToLong(channel -> allowances.handBack(new AllowanceKey(service.id(), channel, day))).sum();
+        return handedBack > 0 && tryTakeAll(service, charges, day);
+    }
+
+    private boolean tryTakeAll(Service service, Map<String, Long> charges, LocalDate day) {
         Boolean taken = transaction.execute(status -> {
-            for (Map.Entry<String, Long> charge : charges(notificationType, rows, internationalSmsRows).entrySet()) {
+            for (Map.Entry<String, Long> charge : charges.entrySet()) {
                 String channel = charge.getKey();
                 if (!counters.tryAdd(service.id(), channel, day, charge.getValue(),
                         service.dailyLimits().forChannel(channel))) {
@@ -65,6 +86,26 @@ public class DailyLimits {
             return true;
         });
         return Boolean.TRUE.equals(taken);
+    }
+
+    /** The units one send took, to give back when its notification is not saved after all. */
+    public static final class Taken {
+
+        static final Taken NOTHING = new Taken(List.of(), null);
+
+        private final List<AllowanceKey> keys;
+        private final DailyAllowances allowances;
+
+        private Taken(List<AllowanceKey> keys, DailyAllowances allowances) {
+            this.keys = keys;
+            this.allowances = allowances;
+        }
+
+        public void giveBack() {
+            for (AllowanceKey key : keys) {
+                allowances.giveBack(key);
+            }
+        }
     }
 
     /** The limits a send counts against, with how much, in the order a 429 names them. */

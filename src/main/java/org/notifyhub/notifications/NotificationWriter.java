@@ -3,9 +3,12 @@ package org.notifyhub.notifications;
 import org.notifyhub.limits.DailyLimits;
 import org.notifyhub.services.Service;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Makes a notification durable and counts it against the service's daily limits, in one transaction. */
+/**
+ * Counts a notification against the service's daily limits, then makes it durable. The count comes from this node's
+ * lease on the limit, outside the insert's transaction, so sends of one service do not wait on each other's commits;
+ * a row that cannot be saved gives its count back.
+ */
 @Component
 public class NotificationWriter {
 
@@ -18,10 +21,14 @@ public class NotificationWriter {
     }
 
     /** @param internationalSms a text to a number that needs the international permission */
-    @Transactional
     public void save(NotificationRow row, Service service, boolean internationalSms) {
-        dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(), internationalSms,
-                row.createdAt().toLocalDate());
-        notifications.insert(row);
+        DailyLimits.Taken taken = dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(),
+                internationalSms, row.createdAt().toLocalDate());
+        try {
+            notifications.insert(row);
+        } catch (RuntimeException e) {
+            taken.giveBack();
+            throw e;
+        }
     }
 }

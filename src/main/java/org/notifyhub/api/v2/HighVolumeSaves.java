@@ -68,17 +68,22 @@ public class HighVolumeSaves {
      * and the row was saved here instead, so the caller queues the send itself.
      */
     public boolean queueSave(NotificationRow row, Service service, boolean internationalSms) {
-        dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(), internationalSms,
-                row.createdAt().toLocalDate());
+        DailyLimits.Taken taken = dailyLimits.take(service, row.keyType().wireName(), row.notificationType().wireName(),
+                internationalSms, row.createdAt().toLocalDate());
         String queue = row.notificationType() == NotificationType.SMS ? smsQueue : emailQueue;
         try {
             outbox.sendText(queue, encryption.encrypt(json(row)), 0);
             return true;
         } catch (RuntimeException e) {
             log.warn("Could not queue the save of {} ({}); saving it now instead", row.id(), e.getMessage());
-            notifications.insert(row);
-            return false;
         }
+        try {
+            notifications.insert(row);
+        } catch (RuntimeException e) {
+            taken.giveBack();
+            throw e;
+        }
+        return false;
     }
 
     /** The worker's half: saves the row unless an earlier delivery of this task already did, then queues the send. */
