@@ -12,9 +12,8 @@ import java.util.UUID;
 import org.apache.camel.Header;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.services.ApiKey;
-import org.notifyhub.services.ApiKeyRepository;
 import org.notifyhub.services.Service;
-import org.notifyhub.services.ServiceRepository;
+import org.notifyhub.services.ServiceCache;
 import org.springframework.stereotype.Component;
 
 /** Checks a v2 request's bearer JWT exactly as GOV.UK Notify does, with Notify's error texts. */
@@ -36,25 +35,23 @@ public class ApiKeyAuthenticator {
     static final String REVOKED = "Invalid token: API key revoked";
     private static final long CLOCK_SKEW_SECONDS = 30;
 
-    private final ServiceRepository services;
-    private final ApiKeyRepository apiKeys;
+    private final ServiceCache services;
     private final Clock clock;
 
-    public ApiKeyAuthenticator(ServiceRepository services, ApiKeyRepository apiKeys, Clock clock) {
+    public ApiKeyAuthenticator(ServiceCache services, Clock clock) {
         this.services = services;
-        this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
     public AuthenticatedApiKey authenticate(@Header("Authorization") String authorization) {
         DecodedJWT token = decode(bearerToken(authorization));
         UUID serviceId = issuer(token);
-        Optional<Service> found = services.find(serviceId);
+        Optional<Service> found = services.service(serviceId);
         if (found.isEmpty()) {
             throw forbidden(SERVICE_NOT_FOUND);
         }
         Service service = found.get();
-        List<ApiKey> keys = apiKeys.forService(serviceId);
+        List<ApiKey> keys = services.apiKeys(serviceId);
         if (keys.isEmpty()) {
             throw forbidden(NO_KEYS);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.EmailRenderer;
+import org.notifyhub.templates.EmailText;
 import org.notifyhub.templates.LetterRenderer;
 import org.notifyhub.templates.RenderedEmail;
 import org.notifyhub.templates.RenderedLetter;
@@ -30,6 +31,11 @@ public class NotificationContent {
 
     public RenderedEmail email(StoredTemplate template, Map<String, ?> personalisation) {
         return EmailRenderer.render(template.subject(), template.content(), personalisation);
+    }
+
+    /** The subject and body alone, as the API answers an accepted email; the send renders the rest. */
+    public EmailText emailText(StoredTemplate template, Map<String, ?> personalisation) {
+        return EmailRenderer.text(template.subject(), template.content(), personalisation);
     }
 
     public RenderedSms sms(StoredTemplate template, Map<String, ?> personalisation, Service service) {

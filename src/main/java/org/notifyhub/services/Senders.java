@@ -14,20 +14,24 @@ import org.springframework.stereotype.Component;
 public class Senders {
 
     private final SenderRepository senders;
+    private final ServiceCache cache;
     private final String notifySmsSender;
 
-    public Senders(SenderRepository senders, @Value("${notify.sms.default-sender}") String notifySmsSender) {
+    public Senders(SenderRepository senders, ServiceCache cache,
+                   @Value("${notify.sms.default-sender}") String notifySmsSender) {
         this.senders = senders;
+        this.cache = cache;
         this.notifySmsSender = notifySmsSender;
     }
 
+    /** Read through the {@link ServiceCache}, as Notify reads a template's default sender from its cached copy. */
     public String defaultSmsSender(UUID serviceId) {
-        return senders.defaultSmsSender(serviceId).orElse(notifySmsSender);
+        return cache.defaultSmsSender(serviceId).orElse(notifySmsSender);
     }
 
     /** @return the reply-to address, or null when the service has no default */
     public String defaultReplyTo(UUID serviceId) {
-        return senders.defaultReplyTo(serviceId).orElse(null);
+        return cache.defaultReplyTo(serviceId).orElse(null);
     }
 
     /** The service's own, not archived, SMS sender with this id. */

@@ -21,16 +21,28 @@ public final class EmailRenderer {
         Personalisation values = Personalisation.of(personalisation);
         UnaryOperator<String> asIs = text -> text;
 
-        String renderedSubject = Whitespace.normalise(Typography.nice(Placeholders.fill(subject, values, asIs, false)));
+        String renderedSubject = subject(subject, values);
         String htmlBody = Typography.nice(EmailHtmlMarkdownRenderer.toHtml(
                 markdownSource(Placeholders.fill(content, values, HtmlEntities::escapeHtml, true))));
         String plainText = Typography.nice(EmailPlainTextMarkdownRenderer.toPlainText(
                 markdownSource(Placeholders.fill(content, values, asIs, true))));
         plainText = Whitespace.lstrip(HtmlEntities.unescape(plainText)) + "\n";
-        String body = Whitespace.strip(Placeholders.fill(content, values, asIs, true));
-
         return new RenderedEmail(renderedSubject, htmlBody, plainText, EmailHtmlDocument.wrap(renderedSubject, htmlBody),
-                body);
+                body(content, values));
+    }
+
+    /** Only the subject and body of {@link #render}, identical to its, for the API's answer and size check. */
+    public static EmailText text(String subject, String content, Map<String, ?> personalisation) {
+        Personalisation values = Personalisation.of(personalisation);
+        return new EmailText(subject(subject, values), body(content, values));
+    }
+
+    private static String subject(String subject, Personalisation values) {
+        return Whitespace.normalise(Typography.nice(Placeholders.fill(subject, values, text -> text, false)));
+    }
+
+    private static String body(String content, Personalisation values) {
+        return Whitespace.strip(Placeholders.fill(content, values, text -> text, true));
     }
 
     private static String markdownSource(String filledContent) {

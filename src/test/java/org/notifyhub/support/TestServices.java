@@ -6,12 +6,16 @@ import org.notifyhub.notifications.KeyType;
 import org.notifyhub.services.ApiKey;
 import org.notifyhub.services.ApiKeyRepository;
 import org.notifyhub.services.SenderRepository;
+import org.notifyhub.services.ServiceCache;
 import org.notifyhub.services.ServiceRepository;
 import org.notifyhub.templates.TemplateRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Creates services, keys and templates straight through the repositories, for tests that need their own. */
-
+/**
+ * Creates services, keys and templates straight through the repositories, for tests that need their own. A change
+ * made here with SQL stands in for one made through the admin API, so it evicts this node's {@link ServiceCache} as
+ * the admin API does.
+ */
 public class TestServices {
 
     public static final UUID SYSTEM_USER = UUID.fromString("6af522d0-2915-4e52-83a3-3690455a5fe6");
@@ -21,14 +25,16 @@ public class TestServices {
     private final TemplateRepository templates;
     private final SenderRepository senders;
     private final JdbcClient jdbc;
+    private final ServiceCache cache;
 
     public TestServices(ServiceRepository services, ApiKeyRepository apiKeys, TemplateRepository templates,
-                        SenderRepository senders, JdbcClient jdbc) {
+                        SenderRepository senders, JdbcClient jdbc, ServiceCache cache) {
         this.services = services;
         this.apiKeys = apiKeys;
         this.templates = templates;
         this.senders = senders;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     public record TestService(UUID id, String normalKey, String teamKey, String testKey, UUID smsTemplate,
@@ -56,10 +62,12 @@ public class TestServices {
     public void setDailyLimit(UUID serviceId, String channel, long limit) {
         jdbc.sql("UPDATE services SET " + channel + "_message_limit = :limit WHERE id = :id")
                 .param("limit", limit).param("id", serviceId).update();
+        cache.evict(serviceId);
     }
 
     public void setRateLimit(UUID serviceId, int limit) {
         jdbc.sql("UPDATE services SET rate_limit = :limit WHERE id = :id").param("limit", limit).param("id", serviceId).update();
+        cache.evict(serviceId);
     }
 
     public void addToGuestList(UUID serviceId, String type, String recipient) {
@@ -69,18 +77,22 @@ public class TestServices {
 
     public void archive(UUID serviceId) {
         jdbc.sql("UPDATE services SET active = false WHERE id = :id").param("id", serviceId).update();
+        cache.evict(serviceId);
     }
 
     public void revoke(String fullKey) {
+        UUID serviceId = UUID.fromString(fullKey.substring(fullKey.length() - 73, fullKey.length() - 37));
         jdbc.sql("UPDATE api_keys SET expiry_date = now() WHERE secret IS NOT NULL AND id IN "
                         + "(SELECT id FROM api_keys WHERE service_id = :s AND name = :n)")
-                .param("s", UUID.fromString(fullKey.substring(fullKey.length() - 73, fullKey.length() - 37)))
+                .param("s", serviceId)
                 .param("n", fullKey.substring(0, fullKey.length() - 74))
                 .update();
+        cache.evict(serviceId);
     }
 
     public UUID addSmsSender(UUID serviceId, String sender) {
         senders.addSmsSender(serviceId, sender, false);
+        cache.evict(serviceId);
         return jdbc.sql("SELECT id FROM service_sms_senders WHERE service_id = :s AND sms_sender = :n")
                 .param("s", serviceId).param("n", sender).query(UUID.class).single();
     }

@@ -18,14 +18,14 @@ import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.services.Senders;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.EmailRenderer;
-import org.notifyhub.templates.RenderedEmail;
+import org.notifyhub.templates.EmailText;
 import org.notifyhub.templates.StoredTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** POST /v2/notifications/email: the email channel of the {@link SendPipeline}. */
 @Component
-public class EmailIntake implements SendChannel<RenderedEmail> {
+public class EmailIntake implements SendChannel<EmailText> {
 
     private final SendPipeline pipeline;
     private final NotificationContent content;
@@ -63,8 +63,8 @@ public class EmailIntake implements SendChannel<RenderedEmail> {
     }
 
     @Override
-    public RenderedEmail render(StoredTemplate template, Map<String, Object> personalisation, Service service) {
-        RenderedEmail email = content.email(template, personalisation);
+    public EmailText render(StoredTemplate template, Map<String, Object> personalisation, Service service) {
+        EmailText email = content.emailText(template, personalisation);
         if (email.isTooLong()) {
             throw V2ApiException.badRequest("Your message is too long. Emails cannot be longer than "
                     + EmailRenderer.MAX_BODY_BYTES + " bytes. Your message is " + email.bodyByteLength() + " bytes.");
@@ -95,13 +95,13 @@ public class EmailIntake implements SendChannel<RenderedEmail> {
     }
 
     @Override
-    public Object responseContent(RenderedEmail email, String replyTo, Service service, JsonNode request) {
+    public Object responseContent(EmailText email, String replyTo, Service service, JsonNode request) {
         return new SendResponses.EmailContent(service.emailFrom() + "@" + emailDomain, email.body(), email.subject(),
                 SendChecks.text(request, "one_click_unsubscribe_url"));
     }
 
     @Override
-    public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, RenderedEmail email,
+    public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, EmailText email,
                                String replyTo, String clientReference, String encryptedPersonalisation) {
         return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation);
     }

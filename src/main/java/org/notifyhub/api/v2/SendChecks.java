@@ -12,7 +12,7 @@ import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.Placeholders;
 import org.notifyhub.templates.StoredTemplate;
-import org.notifyhub.templates.TemplateRepository;
+import org.notifyhub.templates.TemplateCache;
 import org.springframework.stereotype.Component;
 
 /** The checks every send shares, in Notify's order and with its texts. */
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 public class SendChecks {
 
     private final ObjectMapper mapper;
-    private final TemplateRepository templates;
+    private final TemplateCache templates;
 
-    public SendChecks(ObjectMapper mapper, TemplateRepository templates) {
+    public SendChecks(ObjectMapper mapper, TemplateCache templates) {
         this.mapper = mapper;
         this.templates = templates;
     }
