@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -15,7 +16,12 @@ public class AwsClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     public SqsClient sqsClient(Environment environment) {
-        return endpoint(environment, "notify.sqs").configure(SqsClient.builder()).build();
+        // Every idle consumer holds a connection in its long poll, and every send in flight needs one to delete its
+        // message and queue its receipt: the SDK's default of 50 would make the in-flight windows wait on each other.
+        return endpoint(environment, "notify.sqs").configure(SqsClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(environment.getRequiredProperty("notify.sqs.max-connections", Integer.class)))
+                .build();
     }
 
     @Bean(destroyMethod = "close")

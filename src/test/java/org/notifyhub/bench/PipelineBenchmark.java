@@ -376,14 +376,14 @@ class PipelineBenchmark extends HubIntegrationTest {
 
     /**
      * Provider calls one node keeps in flight per send queue: -Dbench.in-flight, else the property that
-     * -Dbench.in-flight-property names (default notify.sqs.concurrent-consumers, the consumers per send queue).
+     * -Dbench.in-flight-property names (default notify.delivery.in-flight, the window per send queue).
      */
     private int inFlightWindow() {
         String explicit = System.getProperty("bench.in-flight");
         if (explicit != null) {
             return Integer.parseInt(explicit);
         }
-        String property = System.getProperty("bench.in-flight-property", "notify.sqs.concurrent-consumers");
+        String property = System.getProperty("bench.in-flight-property", "notify.delivery.in-flight");
         return Integer.parseInt(environment.getRequiredProperty(property));
     }
 

@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The simulated providers' faults the tests switch on per recipient: outages, refusals, and a record of every
- * attempt, to show retries, the dead-letter queue and replays without a real provider misbehaving.
+ * The simulated providers' faults the tests switch on per recipient: outages, refusals, a record of every attempt,
+ * and a provider that holds its answers until enough sends are waiting on it, to show retries, the dead-letter queue,
+ * replays and in-flight windows without a real provider misbehaving.
  */
 @TestComponent
 @Primary
@@ -23,6 +27,7 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Instant>> watched = new ConcurrentHashMap<>();
     private volatile long extraLatencyMillis;
+    private final Map<String, InFlight> held = new ConcurrentHashMap<>();
 
     public SimulatorFaultSwitches(@Value("${notify.simulator.send-latency-ms:0}") long latencyMillis) {
         super(latencyMillis);
@@ -52,10 +57,22 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
         extraLatencyMillis = latency.toMillis();
     }
 
+    /**
+     * Every send to this recipient waits until {@code window} sends to it are in flight at once (or, at the latest,
+     * until {@code patience} from now), as a slow provider would keep them; from then on sends pass at once. Counts
+     * the most sends in flight at once.
+     */
+    public InFlight holdUntilInFlight(String recipient, int window, Duration patience) {
+        InFlight inFlight = new InFlight(window, patience);
+        held.put(recipient, inFlight);
+        return inFlight;
+    }
+
     public void clear(String recipient) {
         failing.remove(recipient);
         refused.remove(recipient);
         watched.remove(recipient);
+        held.remove(recipient);
     }
 
     @Override
@@ -63,6 +80,10 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
         List<Instant> attempts = watched.get(recipient);
         if (attempts != null) {
             attempts.add(Instant.now());
+        }
+        InFlight inFlight = held.get(recipient);
+        if (inFlight != null) {
+            inFlight.pass();
         }
         super.check(recipient);
         long extra = extraLatencyMillis;
@@ -83,6 +104,44 @@ public class SimulatorFaultSwitches extends SimulatorFaults {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryableDeliveryException("Interrupted while the simulated provider answered", e);
+        }
+    }
+
+    /** Sends to one held recipient: how many are in flight now, the most there ever were, and whether the window filled. */
+    public static final class InFlight {
+
+        private final int window;
+        private final long deadline;
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+        private final CountDownLatch filled = new CountDownLatch(1);
+
+        private InFlight(int window, Duration patience) {
+            this.window = window;
+            this.deadline = System.nanoTime() + patience.toNanos();
+        }
+
+        public int most() {
+            return most.get();
+        }
+
+        public boolean filled() {
+            return filled.getCount() == 0;
+        }
+
+        private void pass() {
+            int inFlight = now.incrementAndGet();
+            most.accumulateAndGet(inFlight, Math::max);
+            if (inFlight >= window) {
+                filled.countDown();
+            }
+            try {
+                filled.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                now.decrementAndGet();
+            }
         }
     }
 }
