@@ -7,9 +7,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -123,6 +125,17 @@ public class NotificationRepository {
                 .optional();
     }
 
+    /** The notifications of these ids that exist, in one statement. */
+    public List<NotificationRow> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(NotificationRepository::map)
+                .list();
+    }
+
     public Optional<NotificationRow> findForService(UUID serviceId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE id = :id AND service_id = :serviceId")
                 .param("id", id)
@@ -182,16 +195,23 @@ public class NotificationRepository {
     }
 
     /** Applies a receipt to a notification by id; empty when it was not in one of the allowed statuses. */
-    public Optional<NotificationRow> updateStatus(UUID id, NotificationStatus status,
-                                                  Collection<NotificationStatus> allowedPrevious, LocalDateTime now) {
+    /**
+     * A batch of receipts with one outcome: every listed notification still in an allowed status takes
+     * {@code status}, in one statement; the rows changed come back.
+     */
+    public List<NotificationRow> updateStatuses(Collection<UUID> ids, NotificationStatus status,
+                                                Collection<NotificationStatus> allowedPrevious, LocalDateTime now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("UPDATE notifications SET notification_status = :status, updated_at = :now"
-                        + " WHERE id = :id AND notification_status IN (:allowed) RETURNING " + COLUMNS)
+                        + " WHERE id IN (:ids) AND notification_status IN (:allowed) RETURNING " + COLUMNS)
                 .param("status", status.wireName())
                 .param("now", now)
-                .param("id", id)
+                .param("ids", ids)
                 .param("allowed", allowedPrevious.stream().map(NotificationStatus::wireName).toList())
                 .query(NotificationRepository::map)
-                .optional();
+                .list();
     }
 
     /** Undoes the claim of a send that failed before the provider took it, so a retry can claim it again. */
@@ -254,24 +274,32 @@ public class NotificationRepository {
     }
 
     /** Applies a provider receipt; returns the updated row, or empty when the notification was not in an allowed status. */
-    public Optional<NotificationRow> updateStatusByReference(String reference, NotificationStatus status,
-                                                             Collection<NotificationStatus> allowedPrevious,
-                                                             LocalDateTime now) {
+    /** As {@link #updateStatuses}, for notifications named by their provider reference (SES message ids). */
+    public List<NotificationRow> updateStatusesByReference(Collection<String> references, NotificationStatus status,
+                                                           Collection<NotificationStatus> allowedPrevious,
+                                                           LocalDateTime now) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("UPDATE notifications SET notification_status = :status, updated_at = :now"
-                        + " WHERE reference = :reference AND notification_status IN (:allowed) RETURNING " + COLUMNS)
+                        + " WHERE reference IN (:references) AND notification_status IN (:allowed) RETURNING " + COLUMNS)
                 .param("status", status.wireName())
                 .param("now", now)
-                .param("reference", reference)
+                .param("references", references)
                 .param("allowed", allowedPrevious.stream().map(NotificationStatus::wireName).toList())
                 .query(NotificationRepository::map)
-                .optional();
+                .list();
     }
 
-    public boolean existsWithReference(String reference) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notifications WHERE reference = :reference)")
-                .param("reference", reference)
-                .query(Boolean.class)
-                .single();
+    /** Which of these provider references some notification carries. */
+    public Set<String> existingReferences(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT reference FROM notifications WHERE reference IN (:references)")
+                .param("references", references)
+                .query(String.class)
+                .list());
     }
 
     /** One page of GET /v2/notifications. */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -29,10 +32,14 @@ public class Outbox {
 
     private final ProducerTemplate producer;
     private final ObjectMapper mapper;
+    private final int batchesInFlight;
+    private final Map<String, GroupCommit<String>> lanes = new ConcurrentHashMap<>();
 
-    public Outbox(ProducerTemplate producer, ObjectMapper mapper) {
+    public Outbox(ProducerTemplate producer, ObjectMapper mapper,
+            @Value("${notify.sqs.batches-in-flight}") int batchesInFlight) {
         this.producer = producer;
         this.mapper = mapper;
+        this.batchesInFlight = batchesInFlight;
     }
 
     public void send(String queue, QueueMessage message) {
@@ -75,6 +82,18 @@ public class Outbox {
     /** The outbox route's step before a single send: the body as it goes on the queue. */
     public String wire(@Body Outgoing outgoing) {
         return outgoing.payload() instanceof String text ? text : json(outgoing.payload());
+    }
+
+    /**
+     * The outbox route's step for a single message: it joins whatever else is being queued on its queue with the same
+     * delay at that moment in one SendMessageBatch (see {@link GroupCommit}), and returns once the batch is queued.
+     */
+    public void coalesce(@Body Outgoing outgoing) {
+        lanes.computeIfAbsent(outgoing.queue() + "@" + outgoing.delaySeconds(), lane -> new GroupCommit<String>(
+                        MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, batchesInFlight,
+                        body -> body.getBytes(StandardCharsets.UTF_8).length,
+                        bodies -> through(new OutgoingBatch(outgoing.queue(), bodies, outgoing.delaySeconds()))))
+                .submit(wire(outgoing));
     }
 
     /** The outbox route's step after a batch: SQS answers entry by entry, and one refusal fails the whole call. */

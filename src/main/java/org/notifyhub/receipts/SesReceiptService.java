@@ -3,17 +3,22 @@ package org.notifyhub.receipts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
-import org.notifyhub.queues.Outgoing;
+import org.notifyhub.queues.Outbox;
 import org.notifyhub.queues.QueueNames;
+import org.notifyhub.queues.ReceivedBatch;
 import org.notifyhub.receipts.mapping.ReceiptOutcome;
 import org.notifyhub.receipts.mapping.ReceiptStatusMappings;
 import org.notifyhub.receipts.mapping.SesNotificationParser;
@@ -24,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** process-ses-result: an SES event (in its SNS envelope) becomes a status change, as mappings/ses.yaml says. */
+/** process-ses-result: SES events (in their SNS envelopes) become status changes, as mappings/ses.yaml says. */
 @Component
 public class SesReceiptService {
 
@@ -38,13 +43,14 @@ public class SesReceiptService {
     private final Set<NotificationStatus> updatable;
     private final ComplaintService complaints;
     private final ServiceCallbacks callbacks;
+    private final Outbox outbox;
     private final String receiptQueue;
     private final int retryDelaySeconds;
 
     public SesReceiptService(SesNotificationParser parser, ReceiptStatusMappings mappings,
                              NotificationRepository notifications, Clock clock,
                              @Value("${notify.ses.receipt-retry-window-minutes}") long retryWindowMinutes,
-                             ComplaintService complaints, ServiceCallbacks callbacks, QueueNames queues,
+                             ComplaintService complaints, ServiceCallbacks callbacks, Outbox outbox, QueueNames queues,
                              @Value("${notify.ses.receipt-retry-delay-seconds}") int retryDelaySeconds) {
         this.parser = parser;
         this.mappings = mappings;
@@ -53,6 +59,7 @@ public class SesReceiptService {
         this.retryWindow = Duration.ofMinutes(retryWindowMinutes);
         this.complaints = complaints;
         this.callbacks = callbacks;
+        this.outbox = outbox;
         this.receiptQueue = queues.sesCallbacks();
         this.retryDelaySeconds = retryDelaySeconds;
         this.updatable = Arrays.stream(NotificationStatus.values())
@@ -61,31 +68,64 @@ public class SesReceiptService {
     }
 
     /**
-     * Applies the receipt. Returns null once it is applied or ignored, or the receipt itself, to be queued again after
-     * a short delay, when it overtook the write of the message id it refers to.
+     * Applies a poll's SES events together: each status a batch of them sets is one guarded UPDATE, and their
+     * delivery-status callbacks are queued in batches. An event that overtook the write of the message id it refers to
+     * goes back on the queue after a short delay, for a few minutes at most. Returns the batch to delete: all of it but
+     * the messages that could not be read, which stay on the queue to come back, as a failed message always did.
      */
-    public Outgoing process(@Body String snsEnvelope) {
-        SesReceipt receipt = parser.parse(snsEnvelope);
-        ReceiptOutcome outcome = mappings.ses(receipt);
-        if (!(outcome instanceof ReceiptOutcome.StatusUpdate update)) {
-            complaints.record(receipt);
-            return null;
+    public ReceivedBatch processAll(@Body ReceivedBatch batch) {
+        Set<Integer> unreadable = new HashSet<>();
+        List<Event> updates = new ArrayList<>();
+        for (int i = 0; i < batch.messages().size(); i++) {
+            String envelope = batch.messages().get(i).body();
+            try {
+                SesReceipt receipt = parser.parse(envelope);
+                if (mappings.ses(receipt) instanceof ReceiptOutcome.StatusUpdate update) {
+                    updates.add(new Event(envelope, receipt, update.status()));
+                } else {
+                    complaints.record(receipt);
+                }
+            } catch (RuntimeException e) {
+                log.error("An SES event on {} could not be read; it stays on the queue: {}", batch.queue(), e.toString());
+                unreadable.add(i);
+            }
         }
-        Optional<NotificationRow> updated = notifications.updateStatusByReference(receipt.messageId(), update.status(),
-                updatable, LocalDateTime.now(clock));
-        if (updated.isPresent()) {
-            callbacks.afterReceipt("ses", updated.get());
-            return null;
+        apply(updates);
+        return batch.without(unreadable);
+    }
+
+    private void apply(List<Event> events) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<NotificationRow> changed = new ArrayList<>();
+        List<Event> unmatched = new ArrayList<>();
+        for (List<Event> round : ReceiptRounds.of(events, event -> event.receipt().messageId())) {
+            Map<NotificationStatus, List<Event>> byStatus = round.stream()
+                    .collect(Collectors.groupingBy(Event::status, LinkedHashMap::new, Collectors.toList()));
+            byStatus.forEach((status, same) -> {
+                List<NotificationRow> rows = notifications.updateStatusesByReference(
+                        same.stream().map(event -> event.receipt().messageId()).toList(), status, updatable, now);
+                changed.addAll(rows);
+                Set<String> updated = rows.stream().map(NotificationRow::reference).collect(Collectors.toSet());
+                same.stream().filter(event -> !updated.contains(event.receipt().messageId())).forEach(unmatched::add);
+            });
         }
-        if (!notifications.existsWithReference(receipt.messageId()) && isRecent(receipt)) {
-            return new Outgoing(receiptQueue, snsEnvelope, retryDelaySeconds);
+        callbacks.afterReceipts("ses", changed);
+        Set<String> known = notifications.existingReferences(
+                unmatched.stream().map(event -> event.receipt().messageId()).toList());
+        for (Event event : unmatched) {
+            if (!known.contains(event.receipt().messageId()) && isRecent(event.receipt())) {
+                outbox.sendText(receiptQueue, event.envelope(), retryDelaySeconds);
+            } else {
+                log.info("SES {} for message {} ignored: no notification is waiting for it",
+                        event.receipt().notificationType(), event.receipt().messageId());
+            }
         }
-        log.info("SES {} for message {} ignored: no notification is waiting for it", receipt.notificationType(),
-                receipt.messageId());
-        return null;
     }
 
     private boolean isRecent(SesReceipt receipt) {
         return receipt.sentAt() != null && receipt.sentAt().isAfter(clock.instant().minus(retryWindow));
+    }
+
+    private record Event(String envelope, SesReceipt receipt, NotificationStatus status) {
     }
 }

@@ -1,10 +1,17 @@
 package org.notifyhub.receipts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +19,7 @@ import org.apache.camel.Body;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationStatus;
+import org.notifyhub.queues.ReceivedBatch;
 import org.notifyhub.receipts.mapping.ReceiptStatusMappings;
 import org.notifyhub.receipts.mapping.SmsReceipt;
 import org.notifyhub.receipts.mapping.UnknownReceiptStatusException;
@@ -20,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** process-sms-client-response: a Firetext or MMG receipt becomes a status change, as mappings/*.yaml say. */
+/** process-sms-client-response: Firetext and MMG receipts become status changes, as mappings/*.yaml say. */
 @Component
 public class SmsReceiptService {
 
@@ -30,38 +38,79 @@ public class SmsReceiptService {
     private final NotificationRepository notifications;
     private final Clock clock;
     private final ServiceCallbacks callbacks;
+    private final ObjectMapper mapper;
 
     public SmsReceiptService(ReceiptStatusMappings mappings, NotificationRepository notifications, Clock clock,
-                             ServiceCallbacks callbacks) {
+                             ServiceCallbacks callbacks, ObjectMapper mapper) {
         this.mappings = mappings;
         this.notifications = notifications;
         this.clock = clock;
         this.callbacks = callbacks;
+        this.mapper = mapper;
     }
 
-    /** Returns the updated notification, or empty when the receipt was late, a duplicate or for no notification. */
-    public Optional<NotificationRow> process(@Body SmsReceipt receipt) {
-        UUID id;
-        try {
-            id = UUID.fromString(receipt.reference());
-        } catch (IllegalArgumentException e) {
-            log.warn("{} receipt with reference {} ignored: not a notification id", receipt.provider(), receipt.reference());
-            return Optional.empty();
+    /**
+     * Applies a poll's Firetext and MMG receipts together: the notifications are read in one statement, and each
+     * status a batch of receipts sets is one guarded UPDATE; their delivery-status callbacks are queued in batches.
+     * Returns the batch to delete: all of it but the messages that could not be read, which stay on the queue to
+     * come back, as a failed message always did. A receipt for no notification, or too late to change one, is logged
+     * and dropped, as Notify does.
+     */
+    public ReceivedBatch processAll(@Body ReceivedBatch batch) {
+        Set<Integer> unreadable = new HashSet<>();
+        List<Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < batch.messages().size(); i++) {
+            SmsReceipt receipt;
+            try {
+                receipt = mapper.readValue(batch.messages().get(i).body(), SmsReceipt.class);
+            } catch (JsonProcessingException | RuntimeException e) {
+                log.error("A text message receipt on {} could not be read; it stays on the queue: {}", batch.queue(),
+                        e.toString());
+                unreadable.add(i);
+                continue;
+            }
+            try {
+                receipts.add(new Receipt(receipt, UUID.fromString(receipt.reference())));
+            } catch (IllegalArgumentException e) {
+                log.warn("{} receipt with reference {} ignored: not a notification id", receipt.provider(),
+                        receipt.reference());
+            }
         }
-        Optional<NotificationRow> current = notifications.find(id);
-        if (current.isEmpty()) {
-            log.warn("{} receipt for unknown notification {} ignored", receipt.provider(), id);
-            return Optional.empty();
+        apply(receipts);
+        return batch.without(unreadable);
+    }
+
+    private void apply(List<Receipt> receipts) {
+        Map<UUID, NotificationStatus> current = new HashMap<>();
+        notifications.findAll(receipts.stream().map(Receipt::id).distinct().toList())
+                .forEach(row -> current.put(row.id(), row.status()));
+        LocalDateTime now = LocalDateTime.now(clock);
+        Map<String, List<NotificationRow>> changed = new LinkedHashMap<>();
+        for (List<Receipt> round : ReceiptRounds.of(receipts, Receipt::id)) {
+            Map<Change, List<UUID>> changes = new LinkedHashMap<>();
+            for (Receipt receipt : round) {
+                NotificationStatus status = current.get(receipt.id());
+                if (status == null) {
+                    log.warn("{} receipt for unknown notification {} ignored", receipt.receipt().provider(), receipt.id());
+                    continue;
+                }
+                changes.computeIfAbsent(new Change(receipt.receipt().provider(), map(receipt.receipt(), status)),
+                        change -> new ArrayList<>()).add(receipt.id());
+            }
+            changes.forEach((change, ids) -> {
+                List<NotificationRow> rows = notifications.updateStatuses(ids, change.status(),
+                        updatable(change.provider()), now);
+                rows.forEach(row -> current.put(row.id(), row.status()));
+                changed.computeIfAbsent(change.provider(), provider -> new ArrayList<>()).addAll(rows);
+                if (rows.size() < ids.size()) {
+                    Set<UUID> updated = rows.stream().map(NotificationRow::id).collect(Collectors.toSet());
+                    ids.stream().filter(id -> !updated.contains(id)).forEach(id -> log.info(
+                            "{} receipt ({}) for notification {} ignored: it is already {}", change.provider(),
+                            change.status().wireName(), id, current.get(id)));
+                }
+            });
         }
-        NotificationStatus status = map(receipt, current.get().status());
-        Optional<NotificationRow> updated = notifications.updateStatus(id, status, updatable(receipt.provider()),
-                LocalDateTime.now(clock));
-        updated.ifPresent(row -> callbacks.afterReceipt(receipt.provider(), row));
-        if (updated.isEmpty()) {
-            log.info("{} receipt {} for notification {} ignored: it is already {}", receipt.provider(), receipt.status(), id,
-                    current.get().status());
-        }
-        return updated;
+        changed.forEach(callbacks::afterReceipts);
     }
 
     private NotificationStatus map(SmsReceipt receipt, NotificationStatus current) {
@@ -79,5 +128,11 @@ public class SmsReceiptService {
         return Arrays.stream(NotificationStatus.values())
                 .filter(status -> mappings.mayUpdate(provider, status))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(NotificationStatus.class)));
+    }
+
+    private record Receipt(SmsReceipt receipt, UUID id) {
+    }
+
+    private record Change(String provider, NotificationStatus status) {
     }
 }

@@ -2,6 +2,7 @@ package org.notifyhub.servicecallbacks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,10 @@ public class ServiceCallbacks {
         this.queue = queues.serviceCallbacks();
     }
 
-    /** After a provider receipt changed a status: counted (Notify's callback.{provider}.{status}), then the callback. */
-    public void afterReceipt(String provider, NotificationRow row) {
-        metrics.receipt(provider, row.status().wireName());
-        queueDeliveryStatus(row);
+    /** After provider receipts changed statuses: counted (Notify's callback.{provider}.{status}), then the callbacks. */
+    public void afterReceipts(String provider, List<NotificationRow> rows) {
+        rows.forEach(row -> metrics.receipt(provider, row.status().wireName()));
+        queueDeliveryStatuses(rows);
     }
 
     /** After a status change: the delivery-status callback, if configured. Never for {@code pending}, as Notify. */
@@ -60,16 +61,29 @@ public class ServiceCallbacks {
         queueDeliveryStatuses(List.of(row));
     }
 
-    /** After a bulk status change: each service's configuration is read once. */
+    /** After a bulk status change: each service's configuration is read once, the callbacks queued in batches. */
     public void queueDeliveryStatuses(List<NotificationRow> rows) {
         Map<UUID, Optional<ServiceCallbackApi>> configured = new HashMap<>();
+        List<ServiceCallbackTask> tasks = new ArrayList<>();
         for (NotificationRow row : rows) {
             if (row.status() == NotificationStatus.PENDING) {
                 continue;
             }
             configured.computeIfAbsent(row.serviceId(), service -> apis.find(service, CallbackType.DELIVERY_STATUS))
-                    .ifPresent(api -> queue(api, CallbackType.DELIVERY_STATUS, row.serviceId(), row.id(),
-                            DeliveryStatusCallback.of(row)));
+                    .flatMap(api -> task(api, CallbackType.DELIVERY_STATUS, row.serviceId(), row.id(),
+                            DeliveryStatusCallback.of(row)))
+                    .ifPresent(tasks::add);
+        }
+        if (tasks.size() == 1) {
+            queue(tasks.get(0));
+        } else if (!tasks.isEmpty()) {
+            try {
+                outbox.sendAll(queue, tasks);
+                tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.QUEUED));
+            } catch (RuntimeException e) {
+                tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.NOT_QUEUED));
+                log.error("Could not queue {} delivery-status callbacks", tasks.size(), e);
+            }
         }
     }
 
@@ -87,16 +101,32 @@ public class ServiceCallbacks {
     }
 
     private boolean queue(ServiceCallbackApi api, CallbackType type, UUID serviceId, UUID subjectId, Object payload) {
+        return task(api, type, serviceId, subjectId, payload).map(this::queue).orElse(false);
+    }
+
+    private boolean queue(ServiceCallbackTask task) {
         try {
-            ServiceCallbackTask task = new ServiceCallbackTask(type, serviceId, subjectId, api.url(),
-                    api.encryptedBearerToken(), encryption.encrypt(mapper.writeValueAsString(payload)), 0, 0);
             outbox.send(queue, task);
-            metrics.serviceCallback(type, Outcome.QUEUED);
+            metrics.serviceCallback(task.callbackType(), Outcome.QUEUED);
             return true;
+        } catch (RuntimeException e) {
+            metrics.serviceCallback(task.callbackType(), Outcome.NOT_QUEUED);
+            log.error("Could not queue the {} callback for {} of service {}", task.callbackType(), task.subjectId(),
+                    task.serviceId(), e);
+            return false;
+        }
+    }
+
+    /** The task for one callback, its payload encrypted; empty (logged and counted) when it cannot be written. */
+    private Optional<ServiceCallbackTask> task(ServiceCallbackApi api, CallbackType type, UUID serviceId, UUID subjectId,
+                                               Object payload) {
+        try {
+            return Optional.of(new ServiceCallbackTask(type, serviceId, subjectId, api.url(), api.encryptedBearerToken(),
+                    encryption.encrypt(mapper.writeValueAsString(payload)), 0, 0));
         } catch (JsonProcessingException | RuntimeException e) {
             metrics.serviceCallback(type, Outcome.NOT_QUEUED);
             log.error("Could not queue the {} callback for {} of service {}", type, subjectId, serviceId, e);
-            return false;
+            return Optional.empty();
         }
     }
 }

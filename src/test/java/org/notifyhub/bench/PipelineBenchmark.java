@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.notifyhub.bench.PipelineSampler.Sample;
 import org.notifyhub.common.Encryption;
 import org.notifyhub.delivery.SimulatorFaultSwitches;
 import org.notifyhub.services.CallbackType;
+import org.notifyhub.support.ExtraNode;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +97,13 @@ class PipelineBenchmark extends HubIntegrationTest {
              PipelineSampler sampler = new PipelineSampler(jdbc, sqs, List.of(sendEmailQueue, sendSmsQueue,
                      sesCallbacksQueue, smsCallbacksQueue, serviceCallbacksQueue), load::accepted, callbacks::received)) {
 
-            try {
+            try (Recording recording = Boolean.getBoolean("bench.jfr")
+                    ? new Recording(Configuration.getConfiguration("profile")) : null) {
+                if (recording != null) {
+                    Files.createDirectories(OUT);
+                    recording.setDestination(OUT.resolve("pipeline.jfr"));
+                    recording.start();
+                }
                 runPhases(load, callbacks, sampler, started);
             } finally {
                 // Whatever was measured is written, even when a phase failed.
@@ -115,30 +125,57 @@ class PipelineBenchmark extends HubIntegrationTest {
                 System.out.println(report.markdown(heading));
             }
         }
-        assertThat(report.rows()).extracting(Row::id).contains("B_ins", "B_http", "B_sqs", "P1", "P2", "P6", "P7", "P12");
+        if (System.getProperty("bench.only", "").isBlank()) {
+            assertThat(report.rows()).extracting(Row::id)
+                    .contains("B_ins", "B_http", "B_sqs", "P1", "P2", "limits", "P6", "P7", "P12");
+        }
         assertThat(OUT.resolve("pipeline.png")).isNotEmptyFile();
     }
 
     /** The phases in order; the fold-ins last, as JobProcessingBenchmark leaves deliver-sms stopped. */
     private void runPhases(LoadGenerator load, CallbackCounter callbacks, PipelineSampler sampler, Instant started)
             throws Exception {
-        baselines(load);
-        double bHttp = report.rows().stream().filter(r -> r.id().equals("B_http")).mapToDouble(Row::value).max().orElse(0);
-
-        Map<String, ClosedLoopResult> bestP1 = acceptance(load, bHttp);
-        latencies(load, bestP1);
+        double bHttp = 0;
+        Map<String, ClosedLoopResult> bestP1 = Map.of(
+                "email", new ClosedLoopResult("email", 32, 0, 0, 1, null),
+                "sms", new ClosedLoopResult("sms", 32, 0, 0, 1, null));
+        if (runs("B")) {
+            baselines(load);
+            bHttp = report.rows().stream().filter(r -> r.id().equals("B_http")).mapToDouble(Row::value).max().orElse(0);
+        }
+        if (runs("P1")) {
+            bestP1 = acceptance(load, bHttp);
+        }
+        if (runs("P2")) {
+            latencies(load, bestP1);
+        }
+        if (runs("limits")) {
+            twoApiNodes(load, bestP1.get("email"));
+        }
         double p1Mixed = (bestP1.get("email").perSecond() + bestP1.get("sms").perSecond()) / 2;
         int bestConcurrency = bestP1.get("email").concurrency();
 
-        endToEnd(load, callbacks, sampler, bestConcurrency, p1Mixed);
-        slowProvider(load, sampler);
-        soak(load, callbacks, sampler, p1Mixed / 2);
+        if (runs("P6")) {
+            endToEnd(load, callbacks, sampler, bestConcurrency, p1Mixed);
+        }
+        if (runs("P7")) {
+            slowProvider(load, sampler);
+        }
+        if (runs("P12")) {
+            soak(load, callbacks, sampler, p1Mixed > 0 ? p1Mixed / 2 : 100);
+        }
         sampler.pause();
 
         if ("run".equals(System.getProperty("bench.fold-in"))) {
             FoldedBenchmarks.run(context);
         }
         FoldedBenchmarks.addRows(report, started);
+    }
+
+    /** -Dbench.only=P6,P7 runs only those phases (B: the baselines), e.g. to profile one; all run by default. */
+    private static boolean runs(String phase) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(phase);
     }
 
     /** B_ins at one and pool-size connections, B_http at P1's concurrencies, B_sqs one by one and in batches. */
@@ -214,6 +251,46 @@ class PipelineBenchmark extends HubIntegrationTest {
                 report.add(new Row("P2", target.name() + " latency p99 at half of P1", result.p99Ms(), "ms", 50.0, false, note));
                 report.add(Row.info("P2", target.name() + " latency p50 at half of P1", result.p50Ms(), "ms", null));
             }
+        } finally {
+            purgeSends();
+            resumeSends();
+        }
+    }
+
+    /**
+     * Limits: one service's emails through this node alone, then through this node and a second api node (its own
+     * JVM, same database and queues) at once, each at P1's best concurrency. Both lease the service's daily allowance
+     * and rate-limit tokens from the same rows, so the ratio shows whether the limits still serialise the nodes.
+     */
+    private void twoApiNodes(LoadGenerator load, ClosedLoopResult bestEmail) throws Exception {
+        TestService service = service("limits");
+        Target email = Target.email(service.normalKey(), service.emailTemplate());
+        int concurrency = bestEmail.concurrency();
+        Map<String, Object> properties = ExtraNode.sharingInfrastructureOf(environment);
+        properties.put("notify.node-name", "bench-api-2");
+        properties.put("notify.roles", "api");
+        properties.put("notify.data-dir", Files.createTempDirectory("notify-hub-bench-api-2-").toString());
+        pauseSends();
+        try (ExtraNode second = ExtraNode.start("bench-api-2", properties);
+             LoadGenerator secondLoad = new LoadGenerator(second.baseUrl())) {
+            secondLoad.closedLoop(List.of(email), concurrency, Duration.ZERO, WARM_UP.multipliedBy(2));
+            ClosedLoopResult alone = load.closedLoop(List.of(email), concurrency, WARM_UP, STEP);
+            CompletableFuture<ClosedLoopResult> other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return secondLoad.closedLoop(List.of(email), concurrency, WARM_UP, STEP);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ClosedLoopResult here = load.closedLoop(List.of(email), concurrency, WARM_UP, STEP);
+            ClosedLoopResult there = other.get();
+            double both = here.perSecond() + there.perSecond();
+            report.detail("limits_one_node", alone);
+            report.detail("limits_two_nodes", Map.of("this_node", here, "second_node", there));
+            report.add(new Row("limits", "one service's emails accepted/s, two api nodes vs one (c=" + concurrency
+                    + " each)", both / alone.perSecond(), "×", 1.6, true, "%s/s on one node, %s/s + %s/s on two"
+                    .formatted(BenchReport.number(alone.perSecond()), BenchReport.number(here.perSecond()),
+                            BenchReport.number(there.perSecond()))));
         } finally {
             purgeSends();
             resumeSends();

@@ -1,6 +1,7 @@
 package org.notifyhub.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.notifyhub.notifications.NotificationStatus.CANCELLED;
 import static org.notifyhub.notifications.NotificationStatus.CREATED;
 import static org.notifyhub.notifications.NotificationStatus.DELIVERED;
@@ -130,31 +131,36 @@ class NotificationRepositoryIT extends HubIntegrationTest {
     }
 
     @Test
-    void aReceiptByIdAppliesOnlyFromTheAllowedStatuses() {
+    void receiptsByIdApplyInOneStatementOnlyFromTheAllowedStatuses() {
         UUID sending = sms(SENDING);
+        UUID pending = sms(PENDING);
         UUID delivered = sms(DELIVERED);
         List<NotificationStatus> allowed = List.of(SENDING, PENDING);
 
-        assertThat(notifications.updateStatus(sending, DELIVERED, allowed, NOW)).map(NotificationRow::status)
-                .contains(DELIVERED);
-        assertThat(notifications.updateStatus(delivered, PERMANENT_FAILURE, allowed, NOW)).isEmpty();
+        assertThat(notifications.updateStatuses(List.of(sending, pending, delivered, UUID.randomUUID()),
+                PERMANENT_FAILURE, allowed, NOW)).extracting(NotificationRow::id, NotificationRow::status)
+                .containsExactlyInAnyOrder(tuple(sending, PERMANENT_FAILURE), tuple(pending, PERMANENT_FAILURE));
+        assertThat(notifications.updateStatuses(List.of(), DELIVERED, allowed, NOW)).isEmpty();
         assertThat(row(delivered).status()).isEqualTo(DELIVERED);
+        assertThat(notifications.findAll(List.of(sending, delivered))).extracting(NotificationRow::id)
+                .containsExactlyInAnyOrder(sending, delivered);
     }
 
     @Test
-    void aReceiptByReferenceAppliesOnlyFromTheAllowedStatuses() {
+    void receiptsByReferenceApplyInOneStatementOnlyFromTheAllowedStatuses() {
         String pendingReference = "ref-" + UUID.randomUUID();
         String deliveredReference = "ref-" + UUID.randomUUID();
         UUID pending = insert(row(NotificationType.EMAIL, PENDING).reference(pendingReference).build());
         UUID delivered = insert(row(NotificationType.EMAIL, DELIVERED).reference(deliveredReference).build());
         List<NotificationStatus> allowed = List.of(SENDING, PENDING);
 
-        assertThat(notifications.updateStatusByReference(pendingReference, PERMANENT_FAILURE, allowed, NOW))
-                .map(NotificationRow::id).contains(pending);
-        assertThat(notifications.updateStatusByReference(deliveredReference, PERMANENT_FAILURE, allowed, NOW)).isEmpty();
-        assertThat(notifications.updateStatusByReference("no-such-reference", DELIVERED, allowed, NOW)).isEmpty();
+        assertThat(notifications.updateStatusesByReference(List.of(pendingReference, deliveredReference,
+                "no-such-reference"), PERMANENT_FAILURE, allowed, NOW)).extracting(NotificationRow::id)
+                .containsExactly(pending);
         assertThat(row(pending).status()).isEqualTo(PERMANENT_FAILURE);
         assertThat(row(delivered).status()).isEqualTo(DELIVERED);
+        assertThat(notifications.existingReferences(List.of(pendingReference, deliveredReference, "no-such-reference")))
+                .containsExactlyInAnyOrder(pendingReference, deliveredReference);
     }
 
     @Test

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 class OutboxTest {
 
     private final ProducerTemplate producer = mock(ProducerTemplate.class);
-    private final Outbox outbox = new Outbox(producer, new ObjectMapper());
+    private final Outbox outbox = new Outbox(producer, new ObjectMapper(), 2);
     private final List<Object> routed = new ArrayList<>();
     private RuntimeException failure;
 

@@ -78,14 +78,16 @@ class ServiceCallbacksTest {
     }
 
     @Test
-    void aBatchReadsEachServicesConfigurationOnce() {
+    void aBatchReadsEachServicesConfigurationOnceAndQueuesItsCallbacksTogether() {
         when(apis.find(SERVICE, CallbackType.DELIVERY_STATUS)).thenReturn(Optional.of(new ServiceCallbackApi("https://s/cb", storedToken)));
 
         callbacks.queueDeliveryStatuses(List.of(row(SERVICE, NotificationStatus.TEMPORARY_FAILURE),
                 row(SERVICE, NotificationStatus.TEMPORARY_FAILURE)));
 
         verify(apis).find(SERVICE, CallbackType.DELIVERY_STATUS);
-        verify(outbox, times(2)).send(anyString(), any(QueueMessage.class));
+        ArgumentCaptor<List<QueueMessage>> batch = ArgumentCaptor.captor();
+        verify(outbox).sendAll(eq("service-callbacks"), batch.capture());
+        assertThat(batch.getValue()).hasSize(2);
     }
 
     /** The message as it goes on the queue. */
