@@ -97,13 +97,7 @@ class PipelineBenchmark extends HubIntegrationTest {
              PipelineSampler sampler = new PipelineSampler(jdbc, sqs, List.of(sendEmailQueue, sendSmsQueue,
                      sesCallbacksQueue, smsCallbacksQueue, serviceCallbacksQueue), load::accepted, callbacks::received)) {
 
-            try (Recording recording = Boolean.getBoolean("bench.jfr")
-                    ? new Recording(Configuration.getConfiguration("profile")) : null) {
-                if (recording != null) {
-                    Files.createDirectories(OUT);
-                    recording.setDestination(OUT.resolve("pipeline.jfr"));
-                    recording.start();
-                }
+            try {
                 runPhases(load, callbacks, sampler, started);
             } finally {
                 // Whatever was measured is written, even when a phase failed.
@@ -144,7 +138,9 @@ class PipelineBenchmark extends HubIntegrationTest {
             bHttp = report.rows().stream().filter(r -> r.id().equals("B_http")).mapToDouble(Row::value).max().orElse(0);
         }
         if (runs("P1")) {
-            bestP1 = acceptance(load, bHttp);
+            try (Recording recording = profile("P1")) {
+                bestP1 = acceptance(load, bHttp);
+            }
         }
         if (runs("P2")) {
             latencies(load, bestP1);
@@ -156,7 +152,9 @@ class PipelineBenchmark extends HubIntegrationTest {
         int bestConcurrency = bestP1.get("email").concurrency();
 
         if (runs("P6")) {
-            endToEnd(load, callbacks, sampler, bestConcurrency, p1Mixed);
+            try (Recording recording = profile("P6")) {
+                endToEnd(load, callbacks, sampler, bestConcurrency, p1Mixed);
+            }
         }
         if (runs("P7")) {
             slowProvider(load, sampler);
@@ -170,6 +168,18 @@ class PipelineBenchmark extends HubIntegrationTest {
             FoldedBenchmarks.run(context);
         }
         FoldedBenchmarks.addRows(report, started);
+    }
+
+    /** -Dbench.jfr=P6 records that phase with JFR into target/benchmarks/pipeline-P6.jfr (P1 and P6 can be). */
+    private static Recording profile(String phase) throws Exception {
+        if (!List.of(System.getProperty("bench.jfr", "").split(",")).contains(phase)) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        Files.createDirectories(OUT);
+        recording.setDestination(OUT.resolve("pipeline-" + phase + ".jfr"));
+        recording.start();
+        return recording;
     }
 
     /** -Dbench.only=P6,P7 runs only those phases (B: the baselines), e.g. to profile one; all run by default. */
