@@ -1,6 +1,7 @@
 package org.notifyhub.bench;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,26 +34,35 @@ final class FoldedBenchmarks {
     }
 
     /** Runs each benchmark's @BeforeEach and @Test methods on an instance autowired from this context. */
-    static void run(ApplicationContext context) throws Exception {
+    static void run(ApplicationContext context, BenchReport report) throws Exception {
         for (String name : CLASSES) {
-            Class<?> type = Class.forName(name);
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            Object test = constructor.newInstance();
-            context.getAutowireCapableBeanFactory().autowireBean(test);
-            for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
-                for (Method method : c.getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(BeforeEach.class)) {
-                        method.setAccessible(true);
-                        method.invoke(test);
-                    }
-                }
+            try {
+                runOne(context, name);
+            } catch (InvocationTargetException e) {
+                // The others still run; the row of this one reads its last result file, and the note says why.
+                report.note(name.substring(name.lastIndexOf('.') + 1) + " failed in this run: " + e.getCause());
             }
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Test.class)) {
+        }
+    }
+
+    private static void runOne(ApplicationContext context, String name) throws Exception {
+        Class<?> type = Class.forName(name);
+        var constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object test = constructor.newInstance();
+        context.getAutowireCapableBeanFactory().autowireBean(test);
+        for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(BeforeEach.class)) {
                     method.setAccessible(true);
                     method.invoke(test);
                 }
+            }
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.isAnnotationPresent(Test.class)) {
+                method.setAccessible(true);
+                method.invoke(test);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.letters.LetterRows;
@@ -45,6 +46,9 @@ class DvlaResponseFileBenchmark extends HubIntegrationTest {
     @Autowired
     private ObjectStorage storage;
 
+    @Autowired
+    private ProducerTemplate producer;
+
     @Value("${notify.buckets.dvla-response}")
     private String responseBucket;
 
@@ -67,8 +71,12 @@ class DvlaResponseFileBenchmark extends HubIntegrationTest {
         String name = "NOTIFY-20240103120000-RSP.TXT";
         started = System.nanoTime();
         storage.put(responseBucket, name, file(viaBucket).getBytes(StandardCharsets.UTF_8), "text/plain", Map.of());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM dvla_response_files WHERE file_name = :f").param("f", name).query(Integer.class).single() == 1);
+        // The test context's Quartz never fires: the poll runs as its trigger would run it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            producer.sendBody("direct:poll-dvla-response-bucket", null);
+            return jdbc.sql("SELECT count(*) FROM dvla_response_files WHERE file_name = :f").param("f", name)
+                    .query(Integer.class).single() == 1;
+        });
         Duration endToEnd = Duration.ofNanos(System.nanoTime() - started);
         assertThat(statusCounts(viaBucket)).isEqualTo(Map.of("delivered", LINES - FAILED, "temporary-failure", FAILED));
 
@@ -76,7 +84,7 @@ class DvlaResponseFileBenchmark extends HubIntegrationTest {
                 content.length())
                 + String.format("  applied through DvlaResponseFiles: %,d ms (target %,d ms)%n", direct.toMillis(),
                 TARGET.toMillis())
-                + String.format("  end to end through the response bucket (put, poll every 2 s, download, apply): %,d ms%n%n",
+                + String.format("  end to end through the response bucket (put, poll, download, apply): %,d ms%n%n",
                 endToEnd.toMillis());
         System.out.print(report);
         // PipelineBenchmark reads it as row P10.
