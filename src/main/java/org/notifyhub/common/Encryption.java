@@ -6,27 +6,42 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Encrypts secrets and personal data at rest with AES-256-GCM under the hub's secret key. */
+/**
+ * Encrypts secrets and personal data at rest with AES-256-GCM under a key derived from the hub's secret key. Each
+ * ciphertext names the version of its key derivation, so rows written by an older version still decrypt:
+ * <ul>
+ *   <li>{@code v2:} (written now) — PBKDF2-HMAC-SHA256 from the JDK, with a fixed salt naming this use and
+ *       {@value #ITERATIONS} iterations, worked out once at start-up;</li>
+ *   <li>{@code v1:} (read only) — one plain SHA-256 of the secret, as the hub derived its key before.</li>
+ * </ul>
+ */
 @Component
 public class Encryption {
 
-    private static final String PREFIX = "v1:";
+    static final int ITERATIONS = 310_000;
+    private static final String CURRENT = "v2:";
+    private static final String LEGACY = "v1:";
+    private static final byte[] SALT = "notify-hub/at-rest-encryption/v2".getBytes(StandardCharsets.UTF_8);
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec legacyKey;
     private final SecureRandom random = new SecureRandom();
 
     public Encryption(@Value("${notify.secret-key}") String secretKey) {
         if (secretKey == null || secretKey.length() < 16) {
             throw new IllegalStateException("notify.secret-key (NOTIFY_SECRET_KEY) must be set to at least 16 characters");
         }
-        this.key = new SecretKeySpec(sha256(secretKey), "AES");
+        this.key = new SecretKeySpec(pbkdf2(secretKey), "AES");
+        this.legacyKey = new SecretKeySpec(sha256(secretKey), "AES");
     }
 
     public String encrypt(String plain) {
@@ -42,7 +57,7 @@ public class Encryption {
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
+            return CURRENT + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
@@ -52,16 +67,34 @@ public class Encryption {
         if (encrypted == null) {
             return null;
         }
-        if (!encrypted.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("Not a value this hub encrypted");
+        if (encrypted.startsWith(CURRENT)) {
+            return open(key, encrypted.substring(CURRENT.length()));
         }
+        if (encrypted.startsWith(LEGACY)) {
+            return open(legacyKey, encrypted.substring(LEGACY.length()));
+        }
+        throw new IllegalArgumentException("Not a value this hub encrypted");
+    }
+
+    private static String open(SecretKeySpec with, String base64) {
         try {
-            byte[] in = Base64.getDecoder().decode(encrypted.substring(PREFIX.length()));
+            byte[] in = Base64.getDecoder().decode(base64);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Decryption failed: was the data written with another NOTIFY_SECRET_KEY?", e);
+        }
+    }
+
+    private static byte[] pbkdf2(String secret) {
+        PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), SALT, ITERATIONS, 256);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            spec.clearPassword();
         }
     }
 

@@ -57,6 +57,10 @@ public class EmailDeliveryService {
         String from = "\"" + service.name() + "\" <" + service.emailFrom() + "@" + emailDomain + ">";
         // Test keys never reach a real provider: the simulator fakes the send and its receipt.
         EmailProvider chosen = row.keyType() == KeyType.TEST ? simulator : provider;
+        if (!notifications.markProviderCallStarting(row.id(), LocalDateTime.now(clock))) {
+            log.info("Email no longer claimed by this send; not sent");
+            return;
+        }
         String messageId = chosen.send(new EmailMessage(row.id(), from, row.to(), row.replyToText(), email.subject(),
                 email.plainTextBody(), email.html()));
         notifications.recordSent(row.id(), messageId, chosen.name(), LocalDateTime.now(clock));

@@ -49,6 +49,10 @@ public class SmsDeliveryService {
         }
         NotificationRow row = claimed.get().row();
         RenderedSms sms = content.sms(claimed.get().template(), claimed.get().personalisation(), claimed.get().service());
+        if (!notifications.markProviderCallStarting(row.id(), LocalDateTime.now(clock))) {
+            log.info("SMS no longer claimed by this send; not sent");
+            return;
+        }
         SmsProvider chosen;
         try {
             chosen = send(row, new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));

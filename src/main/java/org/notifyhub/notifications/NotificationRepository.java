@@ -157,11 +157,25 @@ public class NotificationRepository {
                 .optional();
     }
 
+    /**
+     * Written just before a claimed send's provider call: from here on the provider may have the message, so only a
+     * failure the provider answered (or a call that never went out) releases the claim again. False when the
+     * notification is no longer this worker's claim, and then no call is made.
+     */
+    public boolean markProviderCallStarting(UUID id, LocalDateTime now) {
+        return jdbc.sql("""
+                        UPDATE notifications SET provider_call_started_at = :now
+                        WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL""")
+                .param("id", id)
+                .param("now", now)
+                .update() == 1;
+    }
+
     /** A provider call failed: the notification is {@code created} again, so a retry can claim it. */
     public void releaseSmsClaim(UUID id, int billableUnits, LocalDateTime now) {
         jdbc.sql("""
                         UPDATE notifications SET notification_status = 'created', billable_units = :billableUnits,
-                               updated_at = :now
+                               provider_call_started_at = NULL, updated_at = :now
                         WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL""")
                 .param("id", id)
                 .param("billableUnits", billableUnits)
@@ -194,7 +208,6 @@ public class NotificationRepository {
                 .update();
     }
 
-    /** Applies a receipt to a notification by id; empty when it was not in one of the allowed statuses. */
     /**
      * A batch of receipts with one outcome: every listed notification still in an allowed status takes
      * {@code status}, in one statement; the rows changed come back.
@@ -216,7 +229,7 @@ public class NotificationRepository {
 
     /** Undoes the claim of a send that failed before the provider took it, so a retry can claim it again. */
     public void releaseClaim(UUID id) {
-        jdbc.sql("UPDATE notifications SET notification_status = 'created'"
+        jdbc.sql("UPDATE notifications SET notification_status = 'created', provider_call_started_at = NULL"
                         + " WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL")
                 .param("id", id)
                 .update();
@@ -261,19 +274,20 @@ public class NotificationRepository {
     }
 
     /**
-     * Sends claimed long ago but never recorded as sent: their worker died between claim and provider call (or the
-     * provider call itself hung past every timeout). They go back to created so a replay sends them once.
+     * Sends claimed long ago whose provider call never started: their worker died between claim and call. They go
+     * back to created so a replay sends them once. A claim whose call had started may have reached the provider (the
+     * worker died before it could record the answer): it is left to its receipt and to the sending timeout, never
+     * sent again.
      */
     public int releaseAbandonedClaims(LocalDateTime claimedBefore) {
         return jdbc.sql("""
                         UPDATE notifications SET notification_status = 'created'
-                        WHERE notification_status = 'sending' AND sent_at IS NULL
+                        WHERE notification_status = 'sending' AND sent_at IS NULL AND provider_call_started_at IS NULL
                           AND notification_type IN ('email', 'sms') AND updated_at < :claimedBefore""")
                 .param("claimedBefore", claimedBefore)
                 .update();
     }
 
-    /** Applies a provider receipt; returns the updated row, or empty when the notification was not in an allowed status. */
     /** As {@link #updateStatuses}, for notifications named by their provider reference (SES message ids). */
     public List<NotificationRow> updateStatusesByReference(Collection<String> references, NotificationStatus status,
                                                            Collection<NotificationStatus> allowedPrevious,

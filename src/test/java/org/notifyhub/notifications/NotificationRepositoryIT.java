@@ -221,6 +221,11 @@ class NotificationRepositoryIT extends HubIntegrationTest {
         UUID sent = insert(row(NotificationType.EMAIL, SENDING).updatedAt(NOW).sentAt(NOW).build());
         UUID letter = insert(row(NotificationType.LETTER, SENDING).updatedAt(NOW).build());
         UUID fresh = insert(row(NotificationType.SMS, SENDING).updatedAt(cutOff.plusMinutes(1)).build());
+        // The worker died after its provider call started: the provider may have the message, so it is never sent
+        // again (its receipt or the sending timeout settles it).
+        UUID called = insert(row(NotificationType.EMAIL, SENDING).updatedAt(NOW).build());
+        assertThat(notifications.markProviderCallStarting(called, NOW)).isTrue();
+        assertThat(notifications.markProviderCallStarting(sent, NOW)).as("not a claim any more").isFalse();
 
         assertThat(notifications.releaseAbandonedClaims(LONG_AGO)).as("nothing claimed before then").isZero();
         assertThat(notifications.releaseAbandonedClaims(cutOff)).isPositive();
@@ -229,6 +234,20 @@ class NotificationRepositoryIT extends HubIntegrationTest {
         assertThat(row(sent).status()).isEqualTo(SENDING);
         assertThat(row(letter).status()).isEqualTo(SENDING);
         assertThat(row(fresh).status()).isEqualTo(SENDING);
+        assertThat(row(called).status()).isEqualTo(SENDING);
+    }
+
+    @Test
+    void aFailedProviderCallReleasesItsClaimForTheRetryAndTheRetryMayBeReleasedIfItDies() {
+        UUID failed = insert(row(NotificationType.EMAIL, SENDING).updatedAt(NOW).build());
+        assertThat(notifications.markProviderCallStarting(failed, NOW)).isTrue();
+
+        notifications.releaseClaim(failed);
+        assertThat(row(failed).status()).isEqualTo(CREATED);
+        assertThat(notifications.claimForSending(failed, NOW)).isPresent();
+        assertThat(notifications.releaseAbandonedClaims(NOW.plusMinutes(1))).as("the retry's call never started")
+                .isPositive();
+        assertThat(row(failed).status()).isEqualTo(CREATED);
     }
 
     @Test

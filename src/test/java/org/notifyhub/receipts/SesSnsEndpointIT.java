@@ -43,31 +43,46 @@ class SesSnsEndpointIT extends HubIntegrationTest {
 
     private static WireMockServer sns;
     private static PrivateKey key;
+    private static PrivateKey expiredKey;
 
     @Autowired
     private NotificationRepository notifications;
 
     @BeforeAll
     static void fakeSns() throws Exception {
-        Path dir = Files.createTempDirectory("sns-cert");
-        Path store = dir.resolve("sns.p12");
-        Process keytool = new ProcessBuilder("keytool", "-genkeypair", "-alias", "sns", "-keyalg", "RSA", "-keysize", "2048",
-                "-validity", "2", "-dname", "CN=sns.test", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", "changeit", "-keypass", "changeit").inheritIO().start();
+        KeyStore current = keyStore("sns", "-validity", "2");
+        // A certificate that expired yesterday: SNS's signature on it must no longer count.
+        KeyStore expired = keyStore("expired", "-startdate", "-3d", "-validity", "2");
+        key = (PrivateKey) current.getKey("sns", "changeit".toCharArray());
+        expiredKey = (PrivateKey) expired.getKey("expired", "changeit".toCharArray());
+        sns = new WireMockServer(options().dynamicPort());
+        sns.start();
+        sns.stubFor(get(urlPathEqualTo("/SimpleNotificationService-test.pem"))
+                .willReturn(aResponse().withBody(pem(current.getCertificate("sns")))));
+        sns.stubFor(get(urlPathEqualTo("/SimpleNotificationService-expired.pem"))
+                .willReturn(aResponse().withBody(pem(expired.getCertificate("expired")))));
+        sns.stubFor(get(urlPathEqualTo("/confirm")).willReturn(aResponse().withStatus(200)));
+    }
+
+    private static KeyStore keyStore(String alias, String... validity) throws Exception {
+        Path store = Files.createTempDirectory("sns-cert").resolve(alias + ".p12");
+        List<String> command = new java.util.ArrayList<>(List.of("keytool", "-genkeypair", "-alias", alias, "-keyalg",
+                "RSA", "-keysize", "2048", "-dname", "CN=sns.test", "-keystore", store.toString(), "-storetype",
+                "PKCS12", "-storepass", "changeit", "-keypass", "changeit"));
+        command.addAll(List.of(validity));
+        Process keytool = new ProcessBuilder(command).inheritIO().start();
         assertThat(keytool.waitFor()).isZero();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(store)) {
             keyStore.load(in, "changeit".toCharArray());
         }
-        key = (PrivateKey) keyStore.getKey("sns", "changeit".toCharArray());
-        Certificate certificate = keyStore.getCertificate("sns");
-        String pem = "-----BEGIN CERTIFICATE-----\n"
+        return keyStore;
+    }
+
+    private static String pem(Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
-        sns = new WireMockServer(options().dynamicPort());
-        sns.start();
-        sns.stubFor(get(urlPathEqualTo("/SimpleNotificationService-test.pem")).willReturn(aResponse().withBody(pem)));
-        sns.stubFor(get(urlPathEqualTo("/confirm")).willReturn(aResponse().withStatus(200)));
     }
 
     @AfterAll
@@ -103,6 +118,24 @@ class SesSnsEndpointIT extends HubIntegrationTest {
         assertThat(forgedResponse.statusCode()).isEqualTo(403);
         assertThat(mapper.readTree(forgedResponse.body()).path("result").asText()).isEqualTo("error");
         assertThat(untrustedResponse.statusCode()).isEqualTo(403);
+        Thread.sleep(1500);
+        assertThat(notifications.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENDING);
+    }
+
+    @Test
+    void anEventFromATopicNotSubscribedToOrSignedWithAnExpiredCertificateIsRefused() throws Exception {
+        String messageId = "sns-" + UUID.randomUUID();
+        UUID id = sendingEmail(messageId);
+        ObjectNode otherTopic = notification(messageId);
+        otherTopic.put("TopicArn", "arn:aws:sns:eu-west-2:999999999999:someone-elses-topic");
+        ObjectNode expired = signed(notification(messageId), expiredKey, "/SimpleNotificationService-expired.pem");
+
+        HttpResponse<String> otherTopicResponse = post(signed(otherTopic));
+        HttpResponse<String> expiredResponse = post(expired);
+
+        assertThat(otherTopicResponse.statusCode()).isEqualTo(403);
+        assertThat(mapper.readTree(otherTopicResponse.body()).path("result").asText()).isEqualTo("error");
+        assertThat(expiredResponse.statusCode()).isEqualTo(403);
         Thread.sleep(1500);
         assertThat(notifications.find(id).orElseThrow().status()).isEqualTo(NotificationStatus.SENDING);
     }
@@ -147,6 +180,10 @@ class SesSnsEndpointIT extends HubIntegrationTest {
 
     /** Signs as SNS does (signature version 2) with the fake SNS's key. */
     private ObjectNode signed(ObjectNode message) throws Exception {
+        return signed(message, key, "/SimpleNotificationService-test.pem");
+    }
+
+    private ObjectNode signed(ObjectNode message, PrivateKey signingKey, String certificatePath) throws Exception {
         List<String> fields = "Notification".equals(message.path("Type").asText())
                 ? List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")
                 : List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
@@ -157,11 +194,11 @@ class SesSnsEndpointIT extends HubIntegrationTest {
             }
         }
         Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
+        signature.initSign(signingKey);
         signature.update(text.toString().getBytes(StandardCharsets.UTF_8));
         message.put("SignatureVersion", "2");
         message.put("Signature", Base64.getEncoder().encodeToString(signature.sign()));
-        message.put("SigningCertURL", sns.baseUrl() + "/SimpleNotificationService-test.pem");
+        message.put("SigningCertURL", sns.baseUrl() + certificatePath);
         return message;
     }
 

@@ -59,6 +59,7 @@ public abstract class HubIntegrationTest {
         // SNS's certificates and confirmations come from a local stand-in in tests.
         registry.add("notify.ses.sns.certificate-url-pattern", () -> "^http://localhost:[0-9]+/[^?#]+\\.pem$");
         registry.add("notify.ses.sns.subscribe-url-pattern", () -> "^http://localhost:[0-9]+/.*$");
+        registry.add("notify.ses.sns.topic-arns", () -> "arn:aws:sns:eu-west-2:123456789012:ses-events");
         // Credentials the inbound SMS endpoints accept from MMG and from Firetext (user "notify").
         registry.add("notify.mmg.inbound-sms-username", () -> "mmg-user,mmg-user-2");
         registry.add("notify.mmg.inbound-sms-auth", () -> "mmg-password,mmg-password-2");
