@@ -22,8 +22,8 @@ public final class WireNames {
     public static final String ACCEPTED = "accepted";
     /** Quartz trigger routes: the scheduled job a trigger fires. */
     public static final String JOB_NAME = "jobName";
-    /** DVLA response files: where a file came from (the FTP server or the response bucket). */
-    public static final String SOURCE = "source";
+    /** DVLA response files on FTP: the folder a file moves to once handled (.processed or .failed). */
+    public static final String DVLA_RESPONSE_FOLDER = "dvlaResponseFolder";
 
     private WireNames() {
     }

@@ -121,7 +121,7 @@ class WireContractTest {
                 "API_KEY", "notifyApiKey",
                 "ACCEPTED", "accepted",
                 "JOB_NAME", "jobName",
-                "SOURCE", "source"));
+                "DVLA_RESPONSE_FOLDER", "dvlaResponseFolder"));
         // Camel's own names, which its SQS component reads and writes
         assertThat(WireNames.SQS_ATTRIBUTES).isEqualTo(Sqs2Constants.ATTRIBUTES);
         assertThat(WireNames.SQS_DELAY_SECONDS).isEqualTo(Sqs2Constants.DELAY_HEADER);

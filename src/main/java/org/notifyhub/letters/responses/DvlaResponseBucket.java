@@ -1,6 +1,5 @@
 package org.notifyhub.letters.responses;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,9 +70,12 @@ public class DvlaResponseBucket {
         return pending;
     }
 
-    /** Downloads, applies and moves one file; a malformed file goes to failed/ (its alert is already raised). */
+    /**
+     * Downloads, applies and moves one file; a malformed file goes to failed/ (its alert is already raised). A database
+     * error leaves the file where it is (alerted), for the next poll.
+     */
     public DvlaResponseFiles.Outcome process(String key) {
-        String content = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
+        byte[] content = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
         try {
             DvlaResponseFiles.Outcome outcome = files.apply(DvlaResponseFiles.baseName(key), content, "bucket");
             move(key, PROCESSED);

@@ -17,7 +17,7 @@ import org.notifyhub.common.NotifyTime;
 /**
  * Reads a DVLA response file (§6.5) whole before anything is applied: a line without exactly four |-separated fields,
  * a page count that is not a number or a cost threshold other than Sorted/Unsorted rejects the file with Notify's
- * DVLAException wording. Blank lines are skipped. The billing day is the London date of the file name's timestamp,
+ * DVLAException wording. Blank lines are skipped; a file with no lines at all is rejected (DVLA never sends one). The billing day is the London date of the file name's timestamp,
  * seconds dropped (DVLA once sent a second of 60).
  */
 public final class DvlaResponseFileParser {
@@ -63,6 +63,9 @@ public final class DvlaResponseFileParser {
             }
             lines.add(new DvlaResponseFile.Line(fields[0].strip(), fields[1].strip(), pageCount,
                     "sorted".equalsIgnoreCase(costThreshold)));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidDvlaResponseFileException("DVLA response file: " + fileName + " is empty");
         }
         if (!unknownSorted.isEmpty()) {
             throw new InvalidDvlaResponseFileException("DVLA response file: " + fileName

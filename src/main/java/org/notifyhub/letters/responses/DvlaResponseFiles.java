@@ -1,5 +1,9 @@
 package org.notifyhub.letters.responses;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -17,6 +21,7 @@ import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.servicecallbacks.ServiceCallbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,13 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parsed whole first, then in one transaction the file is marked processed, each {@code sending} letter becomes
  * delivered (Sent) or temporary-failure (anything else), in notifications and notification_history, and the file's
  * sorted/unsorted counts replace any earlier counts for (billing day, file). A file already marked changes nothing.
- * After the commit: delivery-status callbacks, and an alert naming the failed references. A malformed file raises an
- * alert and {@link InvalidDvlaResponseFileException}, and changes nothing.
+ * After the commit: delivery-status callbacks, and an alert naming the failed references. A malformed, empty or
+ * not-UTF-8 file raises an alert and {@link InvalidDvlaResponseFileException}, and changes nothing; a database error
+ * raises an alert and is thrown, so the file is tried again.
  */
 @Component
 public class DvlaResponseFiles {
 
     public static final String HEADER_FILE_NAME = "CamelFileName";
+    public static final String PROCESSED_FOLDER = ".processed";
+    public static final String FAILED_FOLDER = ".failed";
     private static final Logger log = LoggerFactory.getLogger(DvlaResponseFiles.class);
 
     /** What applying a file did; {@code applied} is false when it had been processed before. */
@@ -58,9 +66,31 @@ public class DvlaResponseFiles {
         this.clock = clock;
     }
 
-    /** For the routes: the file's base name (a key's or path's last segment) and its text. */
-    public Outcome receive(@Header(HEADER_FILE_NAME) String path, @Header("source") String source, @Body String content) {
-        return apply(baseName(path), content == null ? "" : content, source == null ? "unknown" : source);
+    /**
+     * For the FTP route: applies the file and says where it goes next — {@code .processed}, or {@code .failed} when
+     * it was rejected (and alerted). A database error is alerted and thrown, so the file stays where it is and the
+     * next poll tries it again.
+     */
+    public String receiveFromFtp(@Header(HEADER_FILE_NAME) String path, @Body byte[] content) {
+        try {
+            apply(baseName(path), content == null ? new byte[0] : content, "ftp");
+            return PROCESSED_FOLDER;
+        } catch (InvalidDvlaResponseFileException e) {
+            return FAILED_FOLDER;
+        }
+    }
+
+    /** The file's bytes, which must be UTF-8 throughout: a file with any other byte is rejected whole, with an alert. */
+    public Outcome apply(String fileName, byte[] content, String source) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw rejected(new InvalidDvlaResponseFileException("DVLA response file: " + fileName
+                    + " is not UTF-8 text (" + e.getMessage() + ")"));
+        }
+        return apply(fileName, text, source);
     }
 
     public Outcome apply(String fileName, String content, String source) {
@@ -73,11 +103,18 @@ public class DvlaResponseFiles {
         try {
             file = DvlaResponseFileParser.parse(fileName, content);
         } catch (InvalidDvlaResponseFileException e) {
-            alerts.raise("dvla-response-file-rejected", "DVLA response file rejected", e.getMessage());
-            throw e;
+            throw rejected(e);
         }
         long parsed = System.nanoTime();
-        Outcome outcome = transaction.execute(status -> applyOnce(file, source));
+        Outcome outcome;
+        try {
+            outcome = transaction.execute(status -> applyOnce(file, source));
+        } catch (DataAccessException e) {
+            alerts.raise("dvla-response-file-not-applied", "DVLA response file not applied yet",
+                    "DVLA response file: " + fileName + " could not be applied (" + e.getMostSpecificCause().getMessage()
+                            + "); it stays where it is and is tried again at the next poll");
+            throw e;
+        }
         long committed = System.nanoTime();
         if (outcome != null && outcome.applied()) {
             List<String> failed = file.failedReferences();
@@ -90,6 +127,11 @@ public class DvlaResponseFiles {
                     outcome, (parsed - started) / 1_000_000, (committed - parsed) / 1_000_000);
         }
         return outcome;
+    }
+
+    private InvalidDvlaResponseFileException rejected(InvalidDvlaResponseFileException e) {
+        alerts.raise("dvla-response-file-rejected", "DVLA response file rejected", e.getMessage());
+        return e;
     }
 
     private Outcome applyOnce(DvlaResponseFile file, String source) {

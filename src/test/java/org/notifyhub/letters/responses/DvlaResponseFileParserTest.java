@@ -40,13 +40,12 @@ class DvlaResponseFileParserTest {
         assertThat(file.failedReferences()).containsExactly("A", "B");
     }
 
-    @Test
-    void anEmptyFileHasNoLinesAndZeroCounts() {
-        DvlaResponseFile file = DvlaResponseFileParser.parse(NAME, "\n");
-
-        assertThat(file.lines()).isEmpty();
-        assertThat(file.sortedCount()).isZero();
-        assertThat(file.unsortedCount()).isZero();
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n", " \n\n"})
+    void aFileWithoutLinesIsRejected(String empty) {
+        assertThatThrownBy(() -> DvlaResponseFileParser.parse(NAME, empty))
+                .isInstanceOf(InvalidDvlaResponseFileException.class)
+                .hasMessage("DVLA response file: " + NAME + " is empty");
     }
 
     @ParameterizedTest
@@ -76,7 +75,7 @@ class DvlaResponseFileParserTest {
             "NOTIFY-20180125140060-RSP.TXT, 2018-01-25",
             "notify-20180125140000-rsp.txt, 2018-01-25"})
     void theBillingDayIsTheLondonDateOfTheNamesTimestamp(String name, LocalDate day) {
-        assertThat(DvlaResponseFileParser.parse(name, "").billingDay()).isEqualTo(day);
+        assertThat(DvlaResponseFileParser.parse(name, "A|Sent|1|Sorted").billingDay()).isEqualTo(day);
     }
 
     @ParameterizedTest

@@ -176,6 +176,67 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     }
 
     @Test
+    void aFileWithBytesThatAreNotUtf8IsRejectedWholeWithAnAlert() throws IOException {
+        String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+        String later = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+        String name = randomFileName();
+        byte[] content = (reference + "|Sent|1|Sorted\nBAD\u00e9|Sent|1|Sorted\n" + later + "|Sent|1|Sorted\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> files.apply(name, content, "test")).isInstanceOf(InvalidDvlaResponseFileException.class)
+                .hasMessageStartingWith("DVLA response file: " + name + " is not UTF-8 text");
+
+        assertThat(letters.status(reference)).isEqualTo("sending");
+        assertThat(letters.status(later)).isEqualTo("sending");
+        assertThat(processed(name)).isZero();
+        assertThat(AlertWebhook.mentioning(name + " is not UTF-8 text")).singleElement()
+                .satisfies(alert -> assertThat(alert).containsEntry("kind", "dvla-response-file-rejected"));
+
+        // The same bytes on DVLA's FTP server: moved to .failed, nothing applied.
+        String onFtp = randomFileName();
+        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        drop(folder, onFtp, content);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(folder.resolve(".failed").resolve(onFtp)));
+        assertThat(letters.status(reference)).isEqualTo("sending");
+        assertThat(AlertWebhook.mentioning(onFtp + " is not UTF-8 text")).hasSize(1);
+    }
+
+    @Test
+    void anEmptyFileOnTheFtpServerIsRejectedWithAnAlertNotLeftUnread() throws IOException {
+        String name = randomFileName();
+        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+
+        drop(folder, name, new byte[0]);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(folder.resolve(".failed").resolve(name)));
+        assertThat(processed(name)).isZero();
+        assertThat(AlertWebhook.mentioning(name + " is empty")).singleElement()
+                .satisfies(alert -> assertThat(alert).containsEntry("kind", "dvla-response-file-rejected"));
+    }
+
+    @Test
+    void aDatabaseErrorWhileApplyingAlertsAndTheFileIsTriedAgainNotMovedToFailed() throws IOException {
+        String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+        String name = randomFileName();
+        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        jdbc.sql("ALTER TABLE daily_sorted_letter RENAME TO daily_sorted_letter_away").update();
+        try {
+            drop(folder, name, (reference + "|Sent|1|Sorted\n").getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !AlertWebhook.mentioning(name).isEmpty());
+            assertThat(AlertWebhook.mentioning(name)).first()
+                    .satisfies(alert -> assertThat(alert).containsEntry("kind", "dvla-response-file-not-applied"));
+            assertThat(letters.status(reference)).isEqualTo("sending");
+            assertThat(folder.resolve(".failed").resolve(name)).doesNotExist();
+        } finally {
+            jdbc.sql("ALTER TABLE daily_sorted_letter_away RENAME TO daily_sorted_letter").update();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> letters.status(reference).equals("delivered"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(folder.resolve(".processed").resolve(name)));
+        assertThat(processed(name)).isEqualTo(1);
+    }
+
+    @Test
     void aFileInTheResponseBucketIsAppliedOnceAndMovedToProcessedLeavingAckFilesAlone() {
         String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
         String failed = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
@@ -234,9 +295,13 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     }
 
     private static void drop(Path folder, String name, String content) throws IOException {
+        drop(folder, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void drop(Path folder, String name, byte[] content) throws IOException {
         Files.createDirectories(folder);
         Path partial = folder.resolve(name + ".part");
-        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.write(partial, content);
         Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
