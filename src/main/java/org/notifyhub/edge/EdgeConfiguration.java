@@ -6,6 +6,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -43,6 +44,14 @@ public class EdgeConfiguration {
     public FilterRegistrationBean<StartingFilter> startingFilter(ApplicationAvailability availability, EdgeErrorBodies bodies) {
         FilterRegistrationBean<StartingFilter> registration = new FilterRegistrationBean<>(new StartingFilter(availability, bodies));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Just inside Spring Security's filter chain, whose firewall answers what this filter makes it read. */
+    @Bean
+    public FilterRegistrationBean<FirewallReadsEagerlyFilter> firewallReadsEagerlyFilter() {
+        FilterRegistrationBean<FirewallReadsEagerlyFilter> registration = new FilterRegistrationBean<>(new FirewallReadsEagerlyFilter());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -72,6 +72,15 @@ class EdgeErrorsIT extends HubIntegrationTest {
     }
 
     @Test
+    void headersAndParameterNamesTheSecurityFirewallRefusesAre400InTheEndpointsEnvelope() throws Exception {
+        // U+0085 is a control character Tomcat lets through (obs-text) and the firewall refuses when it is read.
+        assertV2(send("GET /v2/notifications", "X-Odd: a\u0085b"), 400);
+        assertV2(send("GET /v2/notifications?a%C2%85b=1"), 400);
+        assertAdmin(send("GET /service", "X-Odd: a\u0085b"), 400);
+        assertAdmin(send("POST /notifications/sms/mmg", "X-Odd: a\u0085b"), 400);
+    }
+
+    @Test
     void whileTheNodeIsNotReadyTheApiAnswers503InItsEnvelopeAndHealthAsEver() throws Exception {
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         try {
