@@ -60,6 +60,8 @@ class EdgeErrorsIT extends HubIntegrationTest {
         assertJson400(send("GET /v2/notifications", "X-Padding: " + big));
         assertJson400(send("GET /v2/notifications?reference=" + big));
         assertJson400(send("GET /service?x=" + big));
+        String[] manyHeaders = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "X-H" + i + ": " + i).toArray(String[]::new);
+        assertV2(send("GET /v2/notifications", manyHeaders), 400);
     }
 
     @Test
