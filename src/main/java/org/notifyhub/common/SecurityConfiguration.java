@@ -2,9 +2,15 @@ package org.notifyhub.common;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import java.io.IOException;
+import java.io.InputStream;
+import org.jolokia.server.core.restrictor.AllowAllRestrictor;
+import org.jolokia.server.core.restrictor.policy.PolicyRestrictor;
+import org.jolokia.server.core.service.api.Restrictor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -16,9 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * The API authenticates its own callers (Notify JWTs), so Spring Security guards only the operator endpoints:
- * open on the local default, behind the configured operator credentials anywhere else, and shut when none are set.
- * Health stays open for load balancers.
+ * The API authenticates its own callers (Notify JWTs), so Spring Security guards only the operator endpoints: behind
+ * the operator credentials when they are set, open on a local default without them (it listens on loopback only),
+ * and shut anywhere else. Health stays open for load balancers. Without credentials Jolokia may only look, never
+ * write an attribute or run an operation (Camel's sendBody to a file: endpoint would write files as the hub).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -36,13 +43,13 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.disable())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.disable());
-        boolean credentialsSet = StringUtils.hasText(username) && StringUtils.hasText(password);
+        boolean credentialsSet = credentialsSet(username, password);
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll();
-            if (localDefault) {
-                auth.anyRequest().permitAll();
-            } else if (credentialsSet) {
+            if (credentialsSet) {
                 auth.anyRequest().hasRole("OPERATOR");
+            } else if (localDefault) {
+                auth.anyRequest().permitAll();
             } else {
                 auth.anyRequest().denyAll();
             }
@@ -50,12 +57,28 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** Jolokia's servlet takes a Restrictor bean as its access policy, in place of any jolokia-access.xml. */
+    @Bean
+    public Restrictor jolokiaRestrictor(@Value("${notify.ops.username:}") String username,
+                                        @Value("${notify.ops.password:}") String password) throws IOException {
+        if (credentialsSet(username, password)) {
+            return new AllowAllRestrictor();
+        }
+        try (InputStream policy = new ClassPathResource("jolokia/read-only-access.xml").getInputStream()) {
+            return new PolicyRestrictor(policy);
+        }
+    }
+
+    private static boolean credentialsSet(String username, String password) {
+        return StringUtils.hasText(username) && StringUtils.hasText(password);
+    }
+
     @Bean
     public UserDetailsService operators(@Value("${notify.ops.username:}") String username,
                                         @Value("${notify.ops.password:}") String password) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        if (StringUtils.hasText(username) && StringUtils.hasText(password)) {
+        if (credentialsSet(username, password)) {
             users.createUser(User.withUsername(username).password(encoder.encode(password)).roles("OPERATOR").build());
         }
         return users;

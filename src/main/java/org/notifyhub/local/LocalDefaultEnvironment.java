@@ -29,6 +29,8 @@ import org.springframework.util.StringUtils;
 public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE = "notify-local-default";
+    /** The local default's only listener unless server.address (SERVER_ADDRESS) says otherwise. */
+    static final String LOOPBACK = "127.0.0.1";
     private static final Logger log = LoggerFactory.getLogger(LocalDefaultEnvironment.class);
 
     @Override
@@ -73,6 +75,7 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         }
         if (nothingConfigured) {
             properties.put("notify.local.enabled", true);
+            bindLoopbackUnlessTold(env, properties);
             if (!has(env, "notify.admin.client-secrets")) {
                 properties.put("notify.admin.client-secrets", secrets.adminSecret());
             }
@@ -84,6 +87,13 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         if (!servers.isEmpty()) {
             application.addListeners(new StopOnClose(servers));
             log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
+        }
+    }
+
+    /** Its operator endpoints are open and it holds demo keys: nobody else on the network may reach it unasked. */
+    static void bindLoopbackUnlessTold(ConfigurableEnvironment env, Map<String, Object> properties) {
+        if (!has(env, "server.address")) {
+            properties.put("server.address", LOOPBACK);
         }
     }
 
