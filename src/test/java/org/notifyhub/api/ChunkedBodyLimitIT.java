@@ -130,6 +130,14 @@ class ChunkedBodyLimitIT extends HubIntegrationTest {
     }
 
     @Test
+    void aChunkedSnsMessageOverTheLimitIs413InTheProviderEnvelope() throws Exception {
+        HttpResponse<String> response = chunked("/notifications/email/ses", null, "{\"Type\": \"Notification\", \"Message\": \"",
+                "\"}");
+
+        assertAdmin413(response);
+    }
+
+    @Test
     void unusedPersonalisationBeyondTheLimitIsRefusedAndNotStored() throws Exception {
         long before = count("notifications");
         String body = "{\"phone_number\": \"07700900123\", \"template_id\": \"" + live.smsTemplate()
