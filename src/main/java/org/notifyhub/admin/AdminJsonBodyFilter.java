@@ -2,7 +2,6 @@ package org.notifyhub.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.notifyhub.api.v2.V2JsonBodyFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,10 +10,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AdminJsonBodyFilter extends V2JsonBodyFilter {
-
-    public AdminJsonBodyFilter(@Value("${notify.api.max-body-bytes}") long maxBodyBytes) {
-        super(maxBodyBytes);
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.notifyhub.common.NulCharacters;
 
 /** An admin request's query string, with repeated parameters kept in order (?status=a&status=b). */
 public final class QueryParameters {
@@ -26,6 +27,9 @@ public final class QueryParameters {
                 int equals = pair.indexOf('=');
                 String name = decode(equals < 0 ? pair : pair.substring(0, equals));
                 String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                if (NulCharacters.in(name) || NulCharacters.in(value)) {
+                    throw AdminApiException.invalid(name.replace("\u0000", ""), NulCharacters.MESSAGE);
+                }
                 values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }

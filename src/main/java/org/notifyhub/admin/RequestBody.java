@@ -1,6 +1,7 @@
 package org.notifyhub.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.notifyhub.common.NulCharacters;
+import org.notifyhub.common.Uuids;
 
 /**
  * An admin request's JSON body, read field by field. Problems are collected per field, then raised together as one
@@ -27,18 +30,30 @@ public final class RequestBody {
 
     /** Any content type is read as JSON and an empty body as {}, as with the v2 API. */
     public static RequestBody parse(ObjectMapper mapper, String body, Wording wording) {
+        return new RequestBody(object(mapper, body), wording);
+    }
+
+    /**
+     * The body as one JSON object with nothing after it (an empty body is {}); text holding NUL, which PostgreSQL
+     * cannot store, is refused naming its field.
+     */
+    public static JsonNode object(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
-            return new RequestBody(JsonNodeFactory.instance.objectNode(), wording);
+            return JsonNodeFactory.instance.objectNode();
         }
+        JsonNode json;
         try {
-            JsonNode json = mapper.readTree(body);
-            if (json == null || !json.isObject()) {
-                throw AdminApiException.badRequest(Wording.INVALID_JSON);
-            }
-            return new RequestBody(json, wording);
+            json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw AdminApiException.badRequest(Wording.INVALID_JSON);
         }
+        if (json == null || !json.isObject()) {
+            throw AdminApiException.badRequest(Wording.INVALID_JSON);
+        }
+        NulCharacters.fieldOf(json).ifPresent(field -> {
+            throw AdminApiException.invalid(field, NulCharacters.MESSAGE);
+        });
+        return json;
     }
 
     public boolean has(String field) {
@@ -131,12 +146,8 @@ public final class RequestBody {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (value.isTextual()) {
-            try {
-                return UUID.fromString(value.asText());
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
+        if (value.isTextual() && Uuids.parse(value.asText()).isPresent()) {
+            return Uuids.parse(value.asText()).get();
         }
         return reject(field, wording.notUuid(field));
     }

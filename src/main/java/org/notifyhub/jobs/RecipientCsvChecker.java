@@ -135,6 +135,11 @@ public final class RecipientCsvChecker {
                 + ". In trial mode you can only send to yourself and members of your team.";
     }
 
+    /** What a file that is not UTF-8 text gets, for callers that learn so before the checker reads it. */
+    public static RecipientCsvResult unreadable() {
+        return notCsv();
+    }
+
     private static RecipientCsvResult notCsv() {
         return invalid(0, CsvFileError.of(Kind.NOT_CSV,
                 "Notify cannot read this file. Save it as a CSV file (comma-separated values, UTF-8) and try again."));

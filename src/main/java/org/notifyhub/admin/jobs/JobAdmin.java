@@ -1,6 +1,5 @@
 package org.notifyhub.admin.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -20,7 +19,7 @@ import org.notifyhub.admin.Data;
 import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
-import org.notifyhub.admin.Wording;
+import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.notifications.AdminNotificationView;
 import org.notifyhub.admin.notifications.NotificationListParameters;
 import org.notifyhub.jobs.Job;
@@ -40,6 +39,7 @@ import org.notifyhub.templates.TemplateRepository;
 import org.notifyhub.templates.TemplateType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.notifyhub.common.Uuids;
 
 /**
  * Jobs in the admin API (§1.10, §4.5): POST /service/{id}/job creates a job from an uploaded CSV's S3 metadata,
@@ -211,15 +211,7 @@ public class JobAdmin {
     }
 
     private JsonNode json(String body) {
-        try {
-            JsonNode json = body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-            if (!json.isObject()) {
-                throw AdminApiException.badRequest(Wording.INVALID_JSON);
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw AdminApiException.badRequest(Wording.INVALID_JSON);
-        }
+        return RequestBody.object(mapper, body);
     }
 
     private static UUID uuid(JsonNode request, String field) {
@@ -227,11 +219,7 @@ public class JobAdmin {
         if (value == null || !value.isTextual()) {
             return null;
         }
-        try {
-            return UUID.fromString(value.asText());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Uuids.parse(value.asText()).orElse(null);
     }
 
     private UUID createdBy(JsonNode request, Map<String, List<String>> errors) {

@@ -17,6 +17,7 @@ import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.common.ObjectStorage;
+import org.notifyhub.common.RequestBodyLimitFilter;
 import org.notifyhub.jobs.CsvFileError;
 import org.notifyhub.jobs.CsvRowError;
 import org.notifyhub.jobs.JobCsvStore;
@@ -68,7 +69,7 @@ public class JobCsvUploadAdmin {
     }
 
     public Data<Uploaded> upload(@Header("service_id") String serviceIdText, @Header(Exchange.HTTP_QUERY) String query,
-                                 @Body byte[] csv) {
+                                 @Header(RequestBodyLimitFilter.BODY_IS_UTF8) String bodyIsUtf8, @Body byte[] csv) {
         UUID serviceId = knownServices.require(serviceIdText);
         Service service = services.find(serviceId).orElseThrow(AdminApiException::notFound);
         QueryParameters parameters = QueryParameters.parse(query);
@@ -86,7 +87,9 @@ public class JobCsvUploadAdmin {
         }
         String fileName = parameters.first("original_file_name") == null ? "upload.csv" : parameters.first("original_file_name");
 
-        RecipientCsvResult result = check(service, template, type, csv == null ? new byte[0] : csv);
+        // the bytes reach here through a lenient decoder, which would turn bad ones into U+FFFD and let them pass
+        RecipientCsvResult result = "false".equals(bodyIsUtf8) ? RecipientCsvChecker.unreadable()
+                : check(service, template, type, csv == null ? new byte[0] : csv);
         if (!result.valid()) {
             throw new AdminApiException(400, errors(result));
         }

@@ -12,6 +12,7 @@ import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.notifications.NotificationType;
+import org.notifyhub.common.Uuids;
 
 /** The query of GET /service/{id}/notifications, read as Notify's NotificationsFilterSchema reads it. */
 public record NotificationListParameters(
@@ -104,11 +105,8 @@ public record NotificationListParameters(
             if (value == null) {
                 return null;
             }
-            try {
-                return UUID.fromString(value);
-            } catch (IllegalArgumentException e) {
-                return error(name, "Not a valid UUID.");
-            }
+            UUID id = Uuids.parse(value).orElse(null);
+            return id != null ? id : error(name, "Not a valid UUID.");
         }
 
         List<String> templateTypes() {

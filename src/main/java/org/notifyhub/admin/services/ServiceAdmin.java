@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.notifyhub.common.Uuids;
 
 /** /service: create, list, read, update and archive services. */
 @Component
@@ -71,9 +72,8 @@ public class ServiceAdmin {
         String userId = parameters.first("user_id");
         UUID user = null;
         if (userId != null) {
-            try {
-                user = UUID.fromString(userId);
-            } catch (IllegalArgumentException e) {
+            user = Uuids.parse(userId).orElse(null);
+            if (user == null) {
                 return new Data<>(List.of());
             }
         }

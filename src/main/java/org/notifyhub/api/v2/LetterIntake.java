@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -63,6 +64,9 @@ public class LetterIntake {
         this.pdfQueue = queues.createLettersPdfTasks();
     }
 
+    private static final List<String> ADDRESS_KEYS = List.of("address_line_1", "address_line_2", "address_line_3",
+            "address_line_4", "address_line_5", "address_line_6", "address_line_7", "postcode");
+
     public AcceptedNotification accept(@Body String body, @Header(AuthenticatedApiKey.HEADER) AuthenticatedApiKey key,
                                        @Header(Exchange.HTTP_URL) String requestUrl) {
         JsonNode request = RequestJson.parse(mapper, body);
@@ -83,6 +87,7 @@ public class LetterIntake {
         StoredTemplate template = checks.template(service, request, NotificationType.LETTER);
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
+        checks.unusedPersonalisationWithinLimit(personalisation, ADDRESS_KEYS, template.subject(), template.content());
         PostalAddress address = address(personalisation, service);
         RenderedLetter letter = content.letter(template, personalisation);
 

@@ -15,6 +15,7 @@ import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.ListQuery;
 import org.notifyhub.notifications.NotificationStatus;
 import org.notifyhub.notifications.NotificationType;
+import org.notifyhub.common.Uuids;
 
 /** Parses and validates GET /v2/notifications query parameters with Notify's schema messages. */
 final class ListQueryParser {
@@ -51,9 +52,8 @@ final class ListQueryParser {
         UUID olderThan = null;
         String olderThanText = first(parameters, "older_than");
         if (olderThanText != null) {
-            try {
-                olderThan = UUID.fromString(olderThanText);
-            } catch (IllegalArgumentException e) {
+            olderThan = Uuids.parse(olderThanText).orElse(null);
+            if (olderThan == null) {
                 errors.add("older_than is not a valid UUID");
             }
         }

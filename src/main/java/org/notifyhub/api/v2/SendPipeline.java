@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.auth.AuthenticatedApiKey;
@@ -53,6 +54,7 @@ public class SendPipeline {
         StoredTemplate template = checks.template(service, request, channel.type());
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, channel.placeholderFields(template));
+        checks.unusedPersonalisationWithinLimit(personalisation, List.of(), channel.placeholderFields(template));
         R rendered = channel.render(template, personalisation, service);
         SendChannel.Recipient recipient = channel.recipient(request, service);
         if (!recipient.simulated()) {

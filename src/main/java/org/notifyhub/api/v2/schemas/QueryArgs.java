@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.notifyhub.common.NulCharacters;
+import org.notifyhub.common.V2ApiException;
 
 /** A GET request's query string read as Flask reads {@code request.args}. */
 public final class QueryArgs {
@@ -15,7 +17,7 @@ public final class QueryArgs {
     private QueryArgs() {
     }
 
-    /** Every value of every name, in the order given; a name without {@code =} has the value "". */
+    /** Every value of every name, in the order given; a name without {@code =} has the value "". NUL is refused. */
     public static Map<String, List<String>> parameters(String rawQueryOrNull) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (rawQueryOrNull == null || rawQueryOrNull.isEmpty()) {
@@ -28,6 +30,9 @@ public final class QueryArgs {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (NulCharacters.in(name) || NulCharacters.in(value)) {
+                throw V2ApiException.validation(name.replace("\u0000", "") + " " + NulCharacters.MESSAGE);
+            }
             parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         return parameters;

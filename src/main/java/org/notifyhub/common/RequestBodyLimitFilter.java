@@ -1,0 +1,101 @@
+package org.notifyhub.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads every request body before anything else does, counting bytes as they arrive: a chunked body has no
+ * Content-Length to check, so the limit must hold for what is read. Past the limit the request gets 413 in its
+ * endpoint's error envelope and nothing runs. JSON endpoints (v2 and admin) also get their body decoded strictly as
+ * UTF-8 here, so bytes that are not text are refused as Notify refuses JSON it cannot decode, never half-read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /**
+     * Set on a file upload's request, "true" or "false" (whatever the client sent): the HTTP binding hands the body
+     * on through a lenient reader, so only here is it known whether the bytes were UTF-8.
+     */
+    public static final String BODY_IS_UTF8 = "Notify-Body-Is-Utf8";
+
+    /** Notify's text for a body its JSON parser cannot read, on the v2 and the admin API alike. */
+    public static final String INVALID_JSON = "Invalid JSON supplied in POST data";
+
+    private final long maxBodyBytes;
+    private final ObjectMapper mapper;
+
+    public RequestBodyLimitFilter(@Value("${notify.api.max-body-bytes}") long maxBodyBytes, ObjectMapper mapper) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getContentLengthLong() == 0
+                || (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            refuse(response, path, 413, "Request body is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        }
+        if (body.length > maxBodyBytes) {
+            refuse(response, path, 413, "Request body is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        boolean utf8 = isUtf8(body);
+        if (RequestPaths.isJsonApi(path) && !utf8) {
+            refuse(response, path, 400, INVALID_JSON);
+            return;
+        }
+        ReadRequestBody read = new ReadRequestBody(request, body, !RequestPaths.isJsonApi(path),
+                RequestPaths.isFileUpload(path) ? Boolean.toString(utf8) : null);
+        chain.doFilter(read, response);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException notText) {
+            return false;
+        }
+    }
+
+    private void refuse(HttpServletResponse response, String path, int status, String message) throws IOException {
+        Object envelope = RequestPaths.isV2(path)
+                ? Map.of("status_code", status, "errors", List.of(Map.of("error", "BadRequestError", "message", message)))
+                : Map.of("result", "error", "message", message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        mapper.writeValue(response.getOutputStream(), envelope);
+    }
+}
