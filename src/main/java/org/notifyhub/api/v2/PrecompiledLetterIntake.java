@@ -64,7 +64,13 @@ public class PrecompiledLetterIntake {
         checks.permission(service, NotificationType.LETTER);
         byte[] pdf;
         try {
-            pdf = Base64.getMimeDecoder().decode(request.get("content").asText());
+            // As Python's b64decode, which Notify uses: characters outside the alphabet are skipped, but what is left
+            // must be whole groups of four.
+            String base64 = request.get("content").asText().replaceAll("[^A-Za-z0-9+/=]", "");
+            if (base64.length() % 4 != 0) {
+                throw new IllegalArgumentException("Incorrect padding");
+            }
+            pdf = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw V2ApiException.badRequest("Cannot decode letter content (invalid base64 encoding)");
         }
