@@ -27,6 +27,8 @@ public final class DvlaResponseFileParser {
     public static final Pattern RESPONSE_FILE_NAME = Pattern.compile("(?i).*rsp?\\.txt");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\|");
+    /** NUL and the other control characters (tab aside) have no place in a response line, nor in the database. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private DvlaResponseFileParser() {
     }
@@ -44,6 +46,9 @@ public final class DvlaResponseFileParser {
         for (String raw : content.split("\\R")) {
             if (raw.isBlank()) {
                 continue;
+            }
+            if (CONTROL.matcher(raw).find()) {
+                throw invalidFormat(fileName);
             }
             String[] fields = FIELD_SEPARATOR.split(raw.strip(), -1);
             if (fields.length != 4 || fields[0].isBlank() || fields[1].isBlank()) {
