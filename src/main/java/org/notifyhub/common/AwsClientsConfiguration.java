@@ -40,7 +40,8 @@ public class AwsClientsConfiguration {
         // twice. The hub decides instead (a definite failure climbs the retry ladder; an unanswered one is re-checked).
         return endpoint(environment, "notify.ses").configure(SesClient.builder())
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(environment.getRequiredProperty("notify.ses.send-timeout", Duration.class)))
+                        .apiCallAttemptTimeout(Binder.get(environment).bind("notify.ses.send-timeout", Duration.class)
+                                .orElseThrow(() -> new IllegalStateException("notify.ses.send-timeout is not set"))))
                 .build();
     }
 
