@@ -1,10 +1,12 @@
 package org.notifyhub.common;
 
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -34,7 +36,13 @@ public class AwsClientsConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "notify.email.provider", havingValue = "ses")
     public SesClient sesClient(Environment environment) {
-        return endpoint(environment, "notify.ses").configure(SesClient.builder()).build();
+        // SES has no idempotency token: the SDK's own retry of a timed-out or reset SendRawEmail could send the email
+        // twice. The hub decides instead (a definite failure climbs the retry ladder; an unanswered one is re-checked).
+        return endpoint(environment, "notify.ses").configure(SesClient.builder())
+                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(Binder.get(environment).bind("notify.ses.send-timeout", Duration.class)
+                                .orElseThrow(() -> new IllegalStateException("notify.ses.send-timeout is not set"))))
+                .build();
     }
 
     private static AwsEndpointProperties endpoint(Environment environment, String prefix) {

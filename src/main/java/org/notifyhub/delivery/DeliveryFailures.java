@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * What happens to a send that failed: back to created and onto retry-tasks after the next delay of the ladder, or,
  * after the last attempt or a refusal for good, technical-failure and the dead-letter queue. The route configuration
- * hands over the message as it came off its queue, and the retry or dead letter names that queue.
+ * hands over the message as it came off its queue, and the retry or dead letter names that queue. A call the
+ * provider left unanswered is not sent again at once: see {@link #recheckLater}.
  */
 @Component
 public class DeliveryFailures {
@@ -38,6 +39,7 @@ public class DeliveryFailures {
     private final DeliveryQueues queues;
     private final Clock clock;
     private final List<Duration> ladder;
+    private final Duration recheckAfter;
     private final String retryQueue;
     private final String deadLetterQueue;
     private final ServiceCallbacks callbacks;
@@ -45,11 +47,13 @@ public class DeliveryFailures {
 
     public DeliveryFailures(NotificationRepository notifications, DeliveryQueues queues, Clock clock,
                             @Value("${notify.delivery.retry-delays}") List<Duration> ladder, QueueNames queueNames,
-                            ServiceCallbacks callbacks, ObjectMapper mapper) {
+                            ServiceCallbacks callbacks, ObjectMapper mapper,
+                            @Value("${notify.delivery.ambiguous-retry-after}") Duration recheckAfter) {
         this.notifications = notifications;
         this.queues = queues;
         this.clock = clock;
         this.ladder = List.copyOf(ladder);
+        this.recheckAfter = recheckAfter;
         this.retryQueue = queueNames.retryTasks();
         this.deadLetterQueue = queueNames.deadLetter();
         this.callbacks = callbacks;
@@ -64,6 +68,9 @@ public class DeliveryFailures {
         if (task == null) {
             return poison(message, fromQueue, failure);
         }
+        if (UnansweredCalls.unanswered(failure) && task.attempt() < ladder.size()) {
+            return recheckLater(task, fromQueue, failure);
+        }
         notifications.releaseClaim(task.notificationId());
         if (task.attempt() >= ladder.size()) {
             return giveUp(task, fromQueue, failure);
@@ -75,6 +82,21 @@ public class DeliveryFailures {
                 fromQueue != null ? fromQueue : queues.forSend(task.notificationType(), null),
                 clock.instant().plus(delay).toEpochMilli());
         return new Outgoing(retryQueue, envelope, (int) Math.min(delay.toSeconds(), Outgoing.MAX_SQS_DELAY_SECONDS));
+    }
+
+    /**
+     * The provider may have taken the message and only its answer was lost: no second send now. The notification
+     * stays {@code sending} with its call recorded as started; after the time a receipt usually takes, the re-check
+     * (RetryScheduler) sends again only if no receipt has moved it on. Firetext, MMG and SES give no way to ask
+     * whether they have a message, nor to have a repeated one dropped, so waiting is the only safe course.
+     */
+    private Outgoing recheckLater(DeliveryTask task, String fromQueue, Exception failure) {
+        log.warn("Send of {} went unanswered (attempt {}); the provider may have it, re-checking in {}: {}",
+                task.notificationId(), task.attempt() + 1, recheckAfter, failure.toString());
+        RetryEnvelope envelope = new RetryEnvelope(task.nextAttempt(),
+                fromQueue != null ? fromQueue : queues.forSend(task.notificationType(), null),
+                clock.instant().plus(recheckAfter).toEpochMilli(), true);
+        return new Outgoing(retryQueue, envelope, (int) Math.min(recheckAfter.toSeconds(), Outgoing.MAX_SQS_DELAY_SECONDS));
     }
 
     /** A failure no retry can mend (e.g. SES InvalidParameterValue): technical-failure at once. */

@@ -17,12 +17,17 @@ import software.amazon.awssdk.services.ses.model.SesException;
 
 /**
  * Amazon SES through camel-aws2-ses. A MIME multipart/alternative body (plain text and HTML, as Notify sends)
- * makes the component call SendRawEmail; SES's message id becomes the notification's reference.
+ * makes the component call SendRawEmail; SES's message id becomes the notification's reference, and the notification
+ * id travels as a message tag. SES has no idempotency token: a call left unanswered is re-checked before any resend
+ * (DeliveryFailures), and the SES client itself never retries a send (AwsClientsConfiguration).
  */
 @Component
 @ConditionalOnProperty(name = "notify.email.provider", havingValue = "ses")
 public class SesEmailProvider implements EmailProvider {
 
+    /** The tag naming the notification, as SES's events carry it in {@code mail.tags}. */
+    public static final String NOTIFICATION_ID_TAG = "notification_id";
+    static final String TAGS_HEADER = "X-SES-MESSAGE-TAGS";
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final ProducerTemplate producer;
@@ -68,6 +73,10 @@ public class SesEmailProvider implements EmailProvider {
                 mime.setReplyTo(new InternetAddress[] {new InternetAddress(message.replyTo())});
             }
             mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+            // SES turns this header into a message tag, echoed in every event about the email, and strips it before
+            // sending: a receipt still finds its notification when the message id was never stored (an unanswered
+            // call sent again after its re-check).
+            mime.setHeader(TAGS_HEADER, NOTIFICATION_ID_TAG + "=" + message.notificationId());
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.plainText(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * deliver-sms: claim, render, send, record; no connection is held while the provider works. A failed send gives the
  * claim back (the notification is {@code created} again, with its billable units, as in Notify) and rethrows, so a
- * retry can send it, maybe through the other provider.
+ * retry can send it, maybe through the other provider. A call left unanswered (read timeout, reset) keeps its claim:
+ * the provider may have the message, and DeliveryFailures waits for a receipt before any second send.
  */
 @Component
 public class SmsDeliveryService {
@@ -57,7 +58,10 @@ public class SmsDeliveryService {
         try {
             chosen = send(row, new SmsMessage(row.id(), row.normalisedTo(), sms.body(), row.replyToText(), row.international()));
         } catch (RuntimeException e) {
-            notifications.releaseSmsClaim(row.id(), sms.fragmentCount(), LocalDateTime.now(clock));
+            // An unanswered call may have reached the provider: the claim stays for the re-check (DeliveryFailures).
+            if (!UnansweredCalls.unanswered(e)) {
+                notifications.releaseSmsClaim(row.id(), sms.fragmentCount(), LocalDateTime.now(clock));
+            }
             throw e;
         }
         notifications.recordSmsSent(row.id(), chosen.name(), sms.fragmentCount(), LocalDateTime.now(clock),

@@ -235,6 +235,24 @@ public class NotificationRepository {
                 .update();
     }
 
+    /**
+     * The re-check after an unanswered provider call: a notification still {@code sending} with its call started and
+     * nothing recorded (no answer, and no receipt has moved it on) evidently never reached the provider, so it is
+     * {@code created} again for one more send. Only a call started by {@code calledBefore}: a later send's call may be
+     * in flight. False when a receipt or another send settled it.
+     */
+    public boolean releaseUnansweredCall(UUID id, LocalDateTime calledBefore, LocalDateTime now) {
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'created', provider_call_started_at = NULL,
+                               updated_at = :now
+                        WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL
+                          AND provider_call_started_at <= :calledBefore""")
+                .param("id", id)
+                .param("calledBefore", calledBefore)
+                .param("now", now)
+                .update() == 1;
+    }
+
     /** Returns the failed notification, or empty when it had already moved on. */
     public Optional<NotificationRow> markTechnicalFailure(UUID id, LocalDateTime now) {
         return jdbc.sql("UPDATE notifications SET notification_status = 'technical-failure', updated_at = :now"

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.Body;
 import org.notifyhub.notifications.NotificationRepository;
@@ -97,7 +98,7 @@ public class SesReceiptService {
     private void apply(List<Event> events) {
         LocalDateTime now = LocalDateTime.now(clock);
         List<NotificationRow> changed = new ArrayList<>();
-        List<Event> unmatched = new ArrayList<>();
+        List<Event> unmatchedById = new ArrayList<>();
         for (List<Event> round : ReceiptRounds.of(events, event -> event.receipt().messageId())) {
             Map<NotificationStatus, List<Event>> byStatus = round.stream()
                     .collect(Collectors.groupingBy(Event::status, LinkedHashMap::new, Collectors.toList()));
@@ -106,9 +107,10 @@ public class SesReceiptService {
                         same.stream().map(event -> event.receipt().messageId()).toList(), status, updatable, now);
                 changed.addAll(rows);
                 Set<String> updated = rows.stream().map(NotificationRow::reference).collect(Collectors.toSet());
-                same.stream().filter(event -> !updated.contains(event.receipt().messageId())).forEach(unmatched::add);
+                same.stream().filter(event -> !updated.contains(event.receipt().messageId())).forEach(unmatchedById::add);
             });
         }
+        List<Event> unmatched = matchByTaggedNotification(unmatchedById, changed, now);
         callbacks.afterReceipts("ses", changed);
         Set<String> known = notifications.existingReferences(
                 unmatched.stream().map(event -> event.receipt().messageId()).toList());
@@ -120,6 +122,27 @@ public class SesReceiptService {
                         event.receipt().notificationType(), event.receipt().messageId());
             }
         }
+    }
+
+    /**
+     * Events whose message id no notification carries, matched by the notification id the email was tagged with: the
+     * id of a send whose answer was lost, then sent again under a new message id, or of one whose id is not yet
+     * written. Returns the events still unmatched.
+     */
+    private List<Event> matchByTaggedNotification(List<Event> unmatched, List<NotificationRow> changed, LocalDateTime now) {
+        List<Event> tagged = unmatched.stream().filter(event -> event.receipt().notificationId() != null).toList();
+        if (tagged.isEmpty()) {
+            return unmatched;
+        }
+        Set<UUID> updated = new HashSet<>();
+        tagged.stream().collect(Collectors.groupingBy(Event::status, LinkedHashMap::new, Collectors.toList()))
+                .forEach((status, same) -> {
+                    List<NotificationRow> rows = notifications.updateStatuses(
+                            same.stream().map(event -> event.receipt().notificationId()).toList(), status, updatable, now);
+                    changed.addAll(rows);
+                    rows.forEach(row -> updated.add(row.id()));
+                });
+        return unmatched.stream().filter(event -> !updated.contains(event.receipt().notificationId())).toList();
     }
 
     private boolean isRecent(SesReceipt receipt) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -28,6 +29,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.common.AwsClientsConfiguration;
+import org.springframework.mock.env.MockEnvironment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -95,6 +98,35 @@ class SesEmailProviderTest {
     }
 
     @Test
+    void theEmailIsTaggedWithItsNotificationIdForSesEvents() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
+        EmailMessage message = message("ada@example.com");
+
+        provider.send(message);
+
+        MimeMessage mime = rawMessage(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+        assertThat(mime.getHeader("X-SES-MESSAGE-TAGS")).containsExactly("notification_id=" + message.notificationId());
+    }
+
+    @Test
+    void theHubsSesClientMakesAnUnansweredSendOnceAndItIsUnanswered() {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent().withFixedDelay(3_000)));
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("notify.ses.endpoint", ses.baseUrl())
+                .withProperty("notify.ses.access-key", "k")
+                .withProperty("notify.ses.secret-key", "s")
+                .withProperty("notify.ses.send-timeout", "1s");
+        try (SesClient hubs = new AwsClientsConfiguration().sesClient(environment)) {
+            camel.getRegistry().bind("sesClient", hubs);
+            Throwable failure = catchThrowable(() -> provider.send(message("slow@example.com")));
+
+            assertThat(failure).isInstanceOf(RetryableDeliveryException.class);
+            assertThat(UnansweredCalls.unanswered(failure)).isTrue();
+            assertThat(ses.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(1);
+        }
+    }
+
+    @Test
     void invalidParameterValueIsNotRetriedButThrottlingIs() {
         ses.stubFor(post(urlEqualTo("/")).willReturn(error("InvalidParameterValue", "Missing final '@domain'")));
         assertThatThrownBy(() -> provider.send(message("bad-address@example.com")))
@@ -104,6 +136,14 @@ class SesEmailProviderTest {
         ses.stubFor(post(urlEqualTo("/")).willReturn(error("Throttling", "Maximum sending rate exceeded.")));
         assertThatThrownBy(() -> provider.send(message("busy@example.com")))
                 .isInstanceOf(RetryableDeliveryException.class);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sent() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
+                  <SendRawEmailResult><MessageId>0102-ses-message-id</MessageId></SendRawEmailResult>
+                  <ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>
+                </SendRawEmailResponse>""");
     }
 
     private static EmailMessage message(String to) {

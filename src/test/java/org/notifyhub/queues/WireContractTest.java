@@ -74,6 +74,10 @@ class WireContractTest {
                 "{\"task\":\"process-returned-letters-list\",\"references\":[\"ABCDEFGHIJKLMNOP\"]}");
         samples.put(new RetryEnvelope(new DeliveryTask(A, NotificationType.EMAIL, 2), "send-email-tasks", 1700000000000L),
                 "{\"task\":" + DELIVERY + ",\"queue\":\"send-email-tasks\",\"due_at\":1700000000000}");
+        // The re-check after an unanswered provider call; an ordinary retry (above) leaves "recheck" out.
+        samples.put(new RetryEnvelope(new DeliveryTask(A, NotificationType.SMS, 1), "send-sms-tasks", 1700000000000L, true),
+                "{\"task\":{\"notification_id\":\"11111111-2222-3333-4444-555555555555\",\"notification_type\":\"sms\","
+                        + "\"attempt\":1},\"queue\":\"send-sms-tasks\",\"due_at\":1700000000000,\"recheck\":true}");
         samples.put(new DeadLetter(new DeliveryTask(A, NotificationType.EMAIL, 2), "research-mode-tasks", "java.lang.Exception: no",
                         "2024-05-01T10:00:00.000000Z", null),
                 "{\"task\":" + DELIVERY + ",\"queue\":\"research-mode-tasks\",\"reason\":\"java.lang.Exception: no\","

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reads an SES event notification, either wrapped in an SNS envelope
@@ -17,6 +18,7 @@ public final class SesNotificationParser {
 
     private static final String FAILED = SesMapping.CLIENT + " callback failed: ";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOTIFICATION_ID_TAG = "notification_id";
 
     /**
      * @throws InvalidReceiptException when the body is not JSON, is an SNS message other than a
@@ -48,7 +50,17 @@ public final class SesNotificationParser {
         Instant timestamp = instant(detail.path("timestamp"), "timestamp");
         return new SesReceipt(messageId, type, bounceType,
                 text(complaint.path("feedbackId")), text(complaint.path("complaintFeedbackType")),
-                timestamp != null ? timestamp : sentAt, recipients(event, detail), sentAt);
+                timestamp != null ? timestamp : sentAt, recipients(event, detail), sentAt, taggedNotification(event));
+    }
+
+    /** The notification id the hub tagged the email with (mail.tags.notification_id), when it is one. */
+    private static UUID taggedNotification(JsonNode event) {
+        String tag = text(event.path("mail").path("tags").path(NOTIFICATION_ID_TAG).path(0));
+        try {
+            return tag == null ? null : UUID.fromString(tag);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static JsonNode unwrap(JsonNode root) {

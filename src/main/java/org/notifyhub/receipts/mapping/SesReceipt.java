@@ -2,6 +2,7 @@ package org.notifyhub.receipts.mapping;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One SES event notification.
@@ -14,12 +15,19 @@ import java.util.List;
  * @param timestamp           when the event happened (delivery, bounce or complaint time); null if SES gave none
  * @param recipients          the addresses the event is about
  * @param sentAt              {@code mail.timestamp}: when the email was sent; null if absent
+ * @param notificationId      {@code mail.tags.notification_id}: the notification the hub tagged the email with; null
+ *                            if absent (an email sent before the tag, or events without tags)
  */
 public record SesReceipt(String messageId, String notificationType, String bounceType, String complaintFeedbackId,
-        String complaintType, Instant timestamp, List<String> recipients, Instant sentAt) {
+        String complaintType, Instant timestamp, List<String> recipients, Instant sentAt, UUID notificationId) {
 
     public SesReceipt {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    public SesReceipt(String messageId, String notificationType, String bounceType, String complaintFeedbackId,
+                      String complaintType, Instant timestamp, List<String> recipients, Instant sentAt) {
+        this(messageId, notificationType, bounceType, complaintFeedbackId, complaintType, timestamp, recipients, sentAt, null);
     }
 
     /** Leaves the recipients' addresses out so that logging a receipt never logs personal data. */
@@ -28,6 +36,6 @@ public record SesReceipt(String messageId, String notificationType, String bounc
         return "SesReceipt[messageId=" + messageId + ", notificationType=" + notificationType
                 + ", bounceType=" + bounceType + ", complaintFeedbackId=" + complaintFeedbackId
                 + ", complaintType=" + complaintType + ", timestamp=" + timestamp
-                + ", recipients=" + recipients.size() + " redacted, sentAt=" + sentAt + "]";
+                + ", recipients=" + recipients.size() + " redacted, sentAt=" + sentAt + ", notificationId=" + notificationId + "]";
     }
 }
