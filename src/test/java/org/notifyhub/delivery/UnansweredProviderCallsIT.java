@@ -23,7 +23,7 @@ import uk.gov.service.notify.NotificationClient;
 
 /**
  * A Firetext call that times out after Firetext took the message (WireMock counts the request, then answers too late
- * for the 2 s provider timeout) is not sent again at once: the notification stays sending until the re-check
+ * for the 3 s provider timeout) is not sent again at once: the notification stays sending until the re-check
  * (6 s in tests), which sends again only when no receipt has come.
  */
 class UnansweredProviderCallsIT extends SmsProviderStubs {
@@ -67,7 +67,7 @@ class UnansweredProviderCallsIT extends SmsProviderStubs {
                 .until(() -> firetextRequestsFor(id), sent -> sent.size() >= 2);
         Duration between = Duration.between(requests.get(0).getLoggedDate().toInstant(),
                 requests.get(1).getLoggedDate().toInstant());
-        // 2 s provider timeout + 6 s re-check window; an immediate retry (1 s ladder step) comes about 3 s after.
+        // 3 s provider timeout + 6 s re-check window; an immediate retry (1 s ladder step) would come about 4 s after.
         assertThat(between).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
         Row row = await().atMost(WAIT).until(() -> row(id), r -> r.sentAt() != null);
         assertThat(row.notificationStatus()).isEqualTo("sending");

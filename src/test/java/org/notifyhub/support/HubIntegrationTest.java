@@ -55,9 +55,9 @@ public abstract class HubIntegrationTest {
         registry.add("camel.component.quartz.auto-start-scheduler", () -> "false");
         // The retry ladder compressed from 10 s … 4 h to seconds.
         registry.add("notify.delivery.retry-delays", () -> "1s,2s,3s");
-        // An SMS provider that does not answer within 2 s has timed out; a send left unanswered is re-checked after
+        // An SMS provider that does not answer within 3 s has timed out; a send left unanswered is re-checked after
         // 6 s instead of 5 minutes.
-        registry.add("notify.sms.provider-timeout-seconds", () -> "2");
+        registry.add("notify.sms.provider-timeout-seconds", () -> "3");
         registry.add("notify.delivery.ambiguous-retry-after", () -> "6s");
         registry.add("notify.high-volume-services", HIGH_VOLUME_SERVICE::toString);
         // SNS's certificates and confirmations come from a local stand-in in tests.
