@@ -1,9 +1,13 @@
 package org.notifyhub.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The bounds of checking a precompiled letter: bytes inflated, filter chains, time. */
@@ -14,9 +18,26 @@ class PdfWorkBudgetTest {
 
     @Test
     void aLetterWithinTheBudgetPasses() {
+        // counted once before PDFBox opens the file and once after: each count is held to the budget on its own
         byte[] letter = TestPdfs.withInflatingPage(TestPdfs.letter(1, UK), 2 * MIB);
 
-        assertThat(validate(letter, new PrecompiledLetterLimits(100 * MIB, Duration.ofSeconds(30))).passed()).isTrue();
+        assertThat(validate(letter, new PrecompiledLetterLimits(3 * MIB, Duration.ofSeconds(30))).passed()).isTrue();
+    }
+
+    @Test
+    void zlibDataAfterAStreamKeywordIsCountedBeforePdfboxOpensTheFile() throws Exception {
+        // as an object or cross-reference stream that PDFBox would inflate whole, in memory, while opening the file
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write("%PDF-1.7\n1 0 obj\n<</Type/ObjStm/Filter/FlateDecode>>\nstream\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(file)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int i = 0; i < 2 * 16; i++) {
+                zlib.write(chunk);
+            }
+        }
+        PdfWorkBudget budget = PdfWorkBudget.of(new PrecompiledLetterLimits(MIB, Duration.ofSeconds(30)), System.nanoTime());
+
+        assertThatThrownBy(() -> budget.inflateRaw(file.toByteArray())).isInstanceOf(PdfWorkBudget.ExceededException.class);
     }
 
     @Test
