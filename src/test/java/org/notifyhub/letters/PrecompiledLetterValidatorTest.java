@@ -67,6 +67,16 @@ class PrecompiledLetterValidatorTest {
         assertThat(fail(bomb, false)).isEqualTo("unable-to-read-the-file");
     }
 
+    @Test
+    void aPdfWhoseCatalogueIsInAnObjectStreamThatInflatesBeyondTheBoundIsRefusedBeforeItIsOpened() {
+        assertThat(PrecompiledLetterValidator.validate(TestPdfs.catalogueInPaddedObjectStream(UK, 0), false).passed())
+                .isTrue();
+        byte[] bomb = TestPdfs.catalogueInPaddedObjectStream(UK, 300L * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        assertThat(fail(bomb, false)).isEqualTo("unable-to-read-the-file");
+    }
+
     private static String fail(byte[] pdf, boolean international) {
         PrecompiledLetterValidator.Outcome outcome = PrecompiledLetterValidator.validate(pdf, international);
         assertThat(outcome.passed()).isFalse();
