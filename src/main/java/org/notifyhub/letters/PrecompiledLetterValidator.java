@@ -11,14 +11,21 @@ import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PostalAddress;
 import org.notifyhub.recipients.PostalAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks a precompiled letter as Notify's template preview does before it may be printed: a PDF that opens, 1 to
  * {@value LetterPage#MAX_PAGES} A4 portrait pages, and a valid postal address in the envelope window of page 1.
- * Failures carry Notify's message codes, which the invalid bucket's metadata keeps.
+ * Failures carry Notify's message codes, which the invalid bucket's metadata keeps. A file Notify could not read is
+ * {@code unable-to-read-the-file}, and so is one that is encrypted (even with only an owner password, which any reader
+ * opens) or costs more to read than {@link PrecompiledLetterLimits} allow: template preview refuses any file it fails
+ * on with that code, and a printer must never get either.
  */
 public final class PrecompiledLetterValidator {
 
+    private static final Logger log = LoggerFactory.getLogger(PrecompiledLetterValidator.class);
+    private static final String UNREADABLE = "unable-to-read-the-file";
     private static final float SIZE_TOLERANCE = 3f;
     private static final String WINDOW = "address";
 
@@ -35,10 +42,26 @@ public final class PrecompiledLetterValidator {
     }
 
     public static Outcome validate(byte[] pdf, boolean allowInternational) {
+        return validate(pdf, allowInternational, PrecompiledLetterLimits.DEFAULT);
+    }
+
+    public static Outcome validate(byte[] pdf, boolean allowInternational, PrecompiledLetterLimits limits) {
+        PdfWorkBudget budget = PdfWorkBudget.of(limits, System.nanoTime());
+        try {
+            budget.inflateRaw(pdf);
+        } catch (PdfWorkBudget.ExceededException e) {
+            log.warn("Precompiled letter refused before opening it: {}", e.getMessage());
+            return Outcome.failed(UNREADABLE, List.of(), 0);
+        }
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            if (document.isEncrypted()) {
+                log.info("Precompiled letter refused: the PDF is encrypted");
+                return Outcome.failed(UNREADABLE, List.of(), 0);
+            }
+            budget.inflateAll(document.getDocument());
             int pages = document.getNumberOfPages();
             if (pages == 0) {
-                return Outcome.failed("unable-to-read-the-file", List.of(), 0);
+                return Outcome.failed(UNREADABLE, List.of(), 0);
             }
             if (pages > LetterPage.MAX_PAGES) {
                 return Outcome.failed("letter-too-long", List.of(), pages);
@@ -52,7 +75,9 @@ public final class PrecompiledLetterValidator {
             if (!notA4.isEmpty()) {
                 return Outcome.failed("letter-not-a4-portrait-oriented", notA4, pages);
             }
+            budget.checkTime();
             String addressText = addressWindowText(document.getPage(0));
+            budget.checkTime();
             if (addressText.isBlank()) {
                 return Outcome.failed("address-is-empty", List.of(1), pages);
             }
@@ -60,8 +85,11 @@ public final class PrecompiledLetterValidator {
             String problem = addressProblem(address, allowInternational);
             return problem == null ? new Outcome(true, null, List.of(), pages, address)
                     : Outcome.failed(problem, List.of(1), pages);
+        } catch (PdfWorkBudget.ExceededException e) {
+            log.warn("Precompiled letter refused: {}", e.getMessage());
+            return Outcome.failed(UNREADABLE, List.of(), 0);
         } catch (IOException e) {
-            return Outcome.failed("unable-to-read-the-file", List.of(), 0);
+            return Outcome.failed(UNREADABLE, List.of(), 0);
         }
     }
 

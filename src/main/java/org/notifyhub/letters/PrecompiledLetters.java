@@ -34,15 +34,18 @@ public class PrecompiledLetters {
     private final VirusScanner scanner;
     private final LetterObjects objects;
     private final LetterBuckets buckets;
+    private final PrecompiledLetterLimits limits;
     private final Clock clock;
 
     public PrecompiledLetters(NotificationRepository notifications, ServiceRepository services,
-                              VirusScanner scanner, LetterObjects objects, LetterBuckets buckets, Clock clock) {
+                              VirusScanner scanner, LetterObjects objects, LetterBuckets buckets,
+                              PrecompiledLetterLimits limits, Clock clock) {
         this.notifications = notifications;
         this.services = services;
         this.scanner = scanner;
         this.objects = objects;
         this.buckets = buckets;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -72,7 +75,7 @@ public class PrecompiledLetters {
         boolean international = services.find(letter.serviceId())
                 .map(service -> service.hasPermission("international_letters"))
                 .orElse(false);
-        PrecompiledLetterValidator.Outcome outcome = PrecompiledLetterValidator.validate(pdf, international);
+        PrecompiledLetterValidator.Outcome outcome = PrecompiledLetterValidator.validate(pdf, international, limits);
         String postage = TemplatedLetterPdfs.postage(letter);
         if (!outcome.passed()) {
             LetterBuckets.Location invalid = buckets.invalid(letter, postage);

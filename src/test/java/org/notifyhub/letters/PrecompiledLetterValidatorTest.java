@@ -52,6 +52,31 @@ class PrecompiledLetterValidatorTest {
         assertThat(outcome.pageCount()).isEqualTo(2);
     }
 
+    @Test
+    void aPdfEncryptedWithOnlyAnOwnerPasswordCannotBeRead() {
+        byte[] encrypted = TestPdfs.ownerPasswordOnly(TestPdfs.letter(1, UK));
+
+        assertThat(fail(encrypted, false)).isEqualTo("unable-to-read-the-file");
+    }
+
+    @Test
+    void aPdfWhoseStreamsInflateBeyondTheBoundCannotBeRead() {
+        byte[] bomb = TestPdfs.withInflatingPage(TestPdfs.letter(1, UK), 300L * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        assertThat(fail(bomb, false)).isEqualTo("unable-to-read-the-file");
+    }
+
+    @Test
+    void aPdfWhoseCatalogueIsInAnObjectStreamThatInflatesBeyondTheBoundIsRefusedBeforeItIsOpened() {
+        assertThat(PrecompiledLetterValidator.validate(TestPdfs.catalogueInPaddedObjectStream(UK, 0), false).passed())
+                .isTrue();
+        byte[] bomb = TestPdfs.catalogueInPaddedObjectStream(UK, 300L * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        assertThat(fail(bomb, false)).isEqualTo("unable-to-read-the-file");
+    }
+
     private static String fail(byte[] pdf, boolean international) {
         PrecompiledLetterValidator.Outcome outcome = PrecompiledLetterValidator.validate(pdf, international);
         assertThat(outcome.passed()).isFalse();
