@@ -135,9 +135,17 @@ final class ReadRequestBody extends HttpServletRequestWrapper {
                 return true;
             }
 
+            /** The whole body is in memory, so a non-blocking reader hears at once that it is there and complete. */
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                try {
+                    if (in.available() > 0) {
+                        listener.onDataAvailable();
+                    }
+                    listener.onAllDataRead();
+                } catch (IOException | RuntimeException e) {
+                    listener.onError(e);
+                }
             }
 
             @Override

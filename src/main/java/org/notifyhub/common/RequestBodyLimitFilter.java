@@ -7,10 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,7 +64,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(response, path, 413, "Request body is larger than " + maxBodyBytes + " bytes");
             return;
         }
-        boolean utf8 = isUtf8(body);
+        boolean utf8 = StrictUtf8.isValid(body);
         if (RequestPaths.isJsonApi(path) && !utf8) {
             refuse(response, path, 400, INVALID_JSON);
             return;
@@ -76,18 +72,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         ReadRequestBody read = new ReadRequestBody(request, body, !RequestPaths.isJsonApi(path),
                 RequestPaths.isFileUpload(path) ? Boolean.toString(utf8) : null);
         chain.doFilter(read, response);
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException notText) {
-            return false;
-        }
     }
 
     private void refuse(HttpServletResponse response, String path, int status, String message) throws IOException {

@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.notifyhub.common.StrictUtf8;
 
 /**
  * A recipient CSV read the one way the checker and the job both read it: UTF-8 with or without a byte order mark,
@@ -48,10 +47,7 @@ final class CsvRows {
     }
 
     private static Reader utf8WithoutBom(InputStream in) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StrictUtf8.decoder()), 64 * 1024);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

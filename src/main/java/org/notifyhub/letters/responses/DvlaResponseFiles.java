@@ -1,9 +1,6 @@
 package org.notifyhub.letters.responses;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.notifyhub.alerts.Alerts;
+import org.notifyhub.common.StrictUtf8;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRepository.UpdatedLetter;
 import org.notifyhub.notifications.NotificationRow;
@@ -84,8 +82,7 @@ public class DvlaResponseFiles {
     public Outcome apply(String fileName, byte[] content, String source) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            text = StrictUtf8.decode(content);
         } catch (CharacterCodingException e) {
             throw rejected(new InvalidDvlaResponseFileException("DVLA response file: " + fileName
                     + " is not UTF-8 text (" + e.getMessage() + ")"));
