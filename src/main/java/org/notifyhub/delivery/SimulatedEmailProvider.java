@@ -37,7 +37,7 @@ public class SimulatedEmailProvider implements EmailProvider {
     public String send(EmailMessage message) {
         faults.check(message.to());
         String messageId = "0102" + UUID.randomUUID().toString().replace("-", "") + "-000000";
-        outbox.sendText(receiptQueue, events.snsEnvelopeFor(messageId, message.from(), message.to()), delaySeconds);
+        outbox.sendText(receiptQueue, events.snsEnvelopeFor(messageId, message.from(), message.to(), message.notificationId().toString()), delaySeconds);
         return messageId;
     }
 }

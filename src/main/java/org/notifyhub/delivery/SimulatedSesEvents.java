@@ -27,7 +27,8 @@ public class SimulatedSesEvents {
         this.clock = clock;
     }
 
-    public String snsEnvelopeFor(String messageId, String source, String recipient) {
+    /** As SES publishes it for a message sent with the notification_id tag (none when {@code notificationId} is null). */
+    public String snsEnvelopeFor(String messageId, String source, String recipient, String notificationId) {
         String now = NotifyTime.toWire(clock.instant());
         ObjectNode event = mapper.createObjectNode();
         ObjectNode mail = event.putObject("mail");
@@ -35,6 +36,9 @@ public class SimulatedSesEvents {
         mail.put("messageId", messageId);
         mail.put("source", source);
         mail.putArray("destination").add(recipient);
+        if (notificationId != null) {
+            mail.putObject("tags").putArray(SesEmailProvider.NOTIFICATION_ID_TAG).add(notificationId);
+        }
         String address = recipient.strip().toLowerCase();
         if (address.equals(TEMPORARY_FAILURE_ADDRESS) || address.equals(PERMANENT_FAILURE_ADDRESS)) {
             event.put("notificationType", "Bounce");

@@ -3,7 +3,7 @@ package org.notifyhub.local;
 import java.util.Map;
 
 /** An in-process server that stands in for a production dependency on the local default. */
-interface LocalServer extends AutoCloseable {
+public interface LocalServer extends AutoCloseable {
 
     /** Properties that point the hub at this server. */
     Map<String, Object> properties();

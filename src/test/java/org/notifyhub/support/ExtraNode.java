@@ -55,7 +55,11 @@ public final class ExtraNode implements AutoCloseable {
 
     /** As {@link #start(String, Map)}, with these JVM options (a benchmark's node wants the full JIT). */
     public static ExtraNode start(String name, Map<String, Object> properties, List<String> jvmOptions) throws Exception {
-        int port = freePort();
+        return start(name, freePort(), properties, jvmOptions);
+    }
+
+    /** As {@link #start(String, Map, List)}, listening on this port (a node restarted where its clients expect it). */
+    public static ExtraNode start(String name, int port, Map<String, Object> properties, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), NotifyHubApplication.class.getName(),
@@ -66,6 +70,18 @@ public final class ExtraNode implements AutoCloseable {
         ExtraNode node = new ExtraNode(process, port);
         node.awaitHealthy(log);
         return node;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String baseUrl() {
@@ -112,7 +128,7 @@ public final class ExtraNode implements AutoCloseable {
         throw new IllegalStateException("Extra node not healthy within " + STARTUP_TIMEOUT + "; see " + log.toAbsolutePath());
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
