@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.notifyhub.auth.AdminAuthException;
+import org.notifyhub.common.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,6 +31,10 @@ public class AdminErrorResponses {
             log.info("Admin request refused by the database", exception);
             return new ErrorEnvelope("error", AdminApiException.NO_RESULT_FOUND);
         }
+        if (Outages.isOutage(exception)) {
+            log.warn("An admin request met an outage: {}", exception.toString());
+            return new ErrorEnvelope("error", Outages.MESSAGE);
+        }
         log.error("Unexpected error serving an admin request", exception);
         return new ErrorEnvelope("error", "Internal server error");
     }
@@ -45,6 +50,6 @@ public class AdminErrorResponses {
         if (exception instanceof DataIntegrityViolationException) {
             return 404;
         }
-        return 500;
+        return Outages.isOutage(exception) ? 503 : 500;
     }
 }

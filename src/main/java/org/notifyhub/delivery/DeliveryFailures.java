@@ -71,11 +71,12 @@ public class DeliveryFailures {
         if (UnansweredCalls.unanswered(failure) && task.attempt() < ladder.size()) {
             return recheckLater(task, fromQueue, failure);
         }
-        notifications.releaseClaim(task.notificationId());
         if (task.attempt() >= ladder.size()) {
+            notifications.releaseClaim(task.notificationId());
             return giveUp(task, fromQueue, failure);
         }
         Duration delay = ladder.get(task.attempt());
+        notifications.releaseClaim(task.notificationId(), LocalDateTime.now(clock).plus(delay));
         log.warn("Send of {} failed (attempt {}), retrying in {}: {}", task.notificationId(), task.attempt() + 1, delay,
                 failure.toString());
         RetryEnvelope envelope = new RetryEnvelope(task.nextAttempt(),

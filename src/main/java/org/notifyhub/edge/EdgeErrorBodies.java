@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.notifyhub.admin.AdminErrorResponses;
 import org.notifyhub.api.v2.V2ErrorResponses;
+import org.notifyhub.common.Outages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class EdgeErrorBodies {
             405, "MethodNotAllowed",
             413, "RequestEntityTooLarge",
             500, "Exception",
-            503, "ServiceUnavailable");
+            503, Outages.ERROR);
 
     private static final Map<Integer, String> MESSAGES = Map.of(
             400, "Bad request: its URL, query string or headers could not be read",
@@ -34,7 +35,7 @@ public class EdgeErrorBodies {
             405, "The method is not allowed for the requested URL",
             413, "Request body too large",
             500, "Internal server error",
-            503, "Service unavailable, try again later");
+            503, Outages.MESSAGE);
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

@@ -229,9 +229,20 @@ public class NotificationRepository {
 
     /** Undoes the claim of a send that failed before the provider took it, so a retry can claim it again. */
     public void releaseClaim(UUID id) {
-        jdbc.sql("UPDATE notifications SET notification_status = 'created', provider_call_started_at = NULL"
-                        + " WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL")
+        releaseClaim(id, null);
+    }
+
+    /**
+     * As {@link #releaseClaim(UUID)}, for a retry due at {@code retryDueAt}: the replay of old created notifications
+     * leaves the row to its retry until then. Also marks a claim its send path already released (SMS, with its
+     * billable units).
+     */
+    public void releaseClaim(UUID id, LocalDateTime retryDueAt) {
+        jdbc.sql("UPDATE notifications SET notification_status = 'created', provider_call_started_at = NULL,"
+                        + " retry_due_at = :retryDueAt"
+                        + " WHERE id = :id AND notification_status IN ('sending', 'created') AND sent_at IS NULL")
                 .param("id", id)
+                .param("retryDueAt", retryDueAt)
                 .update();
     }
 
@@ -365,12 +376,15 @@ public class NotificationRepository {
         return jdbc.sql(sql.toString()).params(params).query(NotificationRepository::map).list();
     }
 
-    /** Email and SMS notifications still {@code created} since before the cut-off: their enqueue may have been lost. */
+    /**
+     * Email and SMS notifications still {@code created} since before the cut-off: their enqueue may have been lost. One
+     * waiting for a retry is left to it, unless the retry was due before the cut-off too (then it was lost).
+     */
     public List<NotificationRow> findCreatedBefore(LocalDateTime cutOff, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM notifications
                         WHERE notification_status = 'created' AND notification_type IN ('email', 'sms')
-                          AND created_at < :cutOff
+                          AND created_at < :cutOff AND (retry_due_at IS NULL OR retry_due_at < :cutOff)
                         ORDER BY created_at LIMIT :limit""")
                 .param("cutOff", cutOff)
                 .param("limit", limit)

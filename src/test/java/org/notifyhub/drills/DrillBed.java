@@ -154,6 +154,10 @@ final class DrillBed implements AutoCloseable {
         }
     }
 
+    ExtraNode node() {
+        return node;
+    }
+
     String hubBaseUrl() {
         return "http://127.0.0.1:" + hubPort;
     }

@@ -80,7 +80,7 @@ final class DrillLoad implements AutoCloseable {
         int status;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/notifications/" + (email ? "email" : "sms")))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + Jwt.forKey(service.normalKey()))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -126,6 +126,10 @@ final class DrillLoad implements AutoCloseable {
     /** 201s answered after this instant (epoch millis). */
     long createdAfter(long epochMillis) {
         return createdAtMillis.values().stream().filter(at -> at > epochMillis).count();
+    }
+
+    TestService service() {
+        return service;
     }
 
     String runId() {

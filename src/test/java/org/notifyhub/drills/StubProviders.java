@@ -64,6 +64,7 @@ final class StubProviders implements AutoCloseable {
     private final String sesCallbacksQueueName;
     private volatile String sesCallbacksQueueUrl;
     private volatile Faults faults = Faults.NONE;
+    private volatile String refusedNumber;
 
     StubProviders(Supplier<String> hubBaseUrl, SqsClient sqs, String sesCallbacksQueueName) throws IOException {
         this.hubBaseUrl = hubBaseUrl;
@@ -83,6 +84,11 @@ final class StubProviders implements AutoCloseable {
 
     void faults(Faults faults) {
         this.faults = faults;
+    }
+
+    /** Every send to this number (as Firetext gets it, e.g. 447700900999) is refused with a 500, whatever the faults. */
+    void refuseEverySendTo(String number) {
+        this.refusedNumber = number;
     }
 
     /** Sends the provider took for this notification (a send it answered too late counts: it was taken). */
@@ -135,6 +141,10 @@ final class StubProviders implements AutoCloseable {
         String id = form.get("reference");
         if (!FIRETEXT_KEY.equals(form.get("apiKey"))) {
             return new Answer(200, "application/json", "{\"code\":1,\"description\":\"Authentication failed\"}", Duration.ZERO);
+        }
+        if (form.getOrDefault("to", "").equals(refusedNumber)) {
+            attempts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+            return new Answer(500, "application/json", "{\"code\":1,\"description\":\"Internal error\"}", Duration.ZERO);
         }
         Answer refused = fault(id, "application/json", "{\"code\":1,\"description\":\"Internal error\"}",
                 "{\"code\":1,\"description\":\"Rate limited\"}");

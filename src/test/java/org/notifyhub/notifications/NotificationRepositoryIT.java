@@ -251,6 +251,23 @@ class NotificationRepositoryIT extends HubIntegrationTest {
     }
 
     @Test
+    void aNotificationWaitingForItsRetryIsNotReplayedUntilTheRetryIsOverdue() {
+        LocalDateTime cutOff = NOW.minusHours(1);
+        UUID waiting = insert(row(NotificationType.EMAIL, SENDING).createdAt(LONG_AGO).build());
+        UUID lostRetry = insert(row(NotificationType.SMS, SENDING).createdAt(LONG_AGO).build());
+        UUID lostEnqueue = insert(row(NotificationType.EMAIL, CREATED).createdAt(LONG_AGO).build());
+
+        // The fourth attempt of the ladder waits 4 h: the row is created all that time, long past the replay's cut-off.
+        notifications.releaseClaim(waiting, NOW.plusHours(4));
+        notifications.releaseClaim(lostRetry, cutOff.minusMinutes(1));
+
+        assertThat(row(waiting).status()).isEqualTo(CREATED);
+        assertThat(notifications.findCreatedBefore(cutOff, 1000)).extracting(NotificationRow::id)
+                .contains(lostRetry, lostEnqueue)
+                .doesNotContain(waiting);
+    }
+
+    @Test
     void sheetsAreRecordedOnlyOnTemplatedLettersWaitingForTheirPdf() {
         UUID waiting = letter(CREATED, KeyType.NORMAL, 0);
         UUID testKey = letter(SENDING, KeyType.TEST, 0);

@@ -3,6 +3,7 @@ package org.notifyhub.api.v2;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.notifyhub.common.Outages;
 import org.notifyhub.common.V2ApiException;
 import org.notifyhub.common.V2ValidationException;
 import org.slf4j.Logger;
@@ -32,6 +33,10 @@ public class V2ErrorResponses {
         }
         if (exception instanceof V2ApiException api) {
             return new ErrorEnvelope(api.status(), List.of(new ErrorEntry(api.error(), api.getMessage())));
+        }
+        if (Outages.isOutage(exception)) {
+            log.warn("A v2 request met an outage: {}", exception.toString());
+            return new ErrorEnvelope(503, List.of(new ErrorEntry(Outages.ERROR, Outages.MESSAGE)));
         }
         log.error("Unexpected error serving a v2 request", exception);
         return new ErrorEnvelope(500, List.of(new ErrorEntry("Exception", "Internal server error")));
