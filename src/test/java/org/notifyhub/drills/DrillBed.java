@@ -84,6 +84,9 @@ final class DrillBed implements AutoCloseable {
                 .setPort(postgresPort)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
+                // As a production server: a commit the hub was told of survives the server being stopped or killed.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
@@ -114,6 +117,8 @@ final class DrillBed implements AutoCloseable {
         properties.put("notify.sqs.secret-key", ACCESS_SECRET);
         properties.put("notify.sqs.batches-in-flight", 1);
         properties.put("notify.sqs.wait-time-seconds", 2);
+        // A receipt that failed while the database was away comes back after a minute, not five.
+        properties.put("notify.sqs.visibility-timeout", 60);
         properties.putAll(objectStore.properties());
         properties.putAll(ftp.properties());
         properties.put("notify.secret-key", SECRET_KEY);
@@ -133,7 +138,7 @@ final class DrillBed implements AutoCloseable {
         properties.put("notify.delivery.abandoned-claim-minutes", 1);
         properties.put("notify.replay-created-notifications.older-than-minutes", 1);
         properties.put("notify.schedules.replay-created-notifications", "0/10 * * * * ?");
-        properties.put("notify.timeout-sending-notifications.period-seconds", 150);
+        properties.put("notify.timeout-sending-notifications.period-seconds", 240);
         properties.put("notify.schedules.timeout-sending-notifications", "5/15 * * * * ?");
         properties.put("notify.api.lookup-cache-millis", 2000);
         return properties;

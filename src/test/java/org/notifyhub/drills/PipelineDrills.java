@@ -23,7 +23,7 @@ import org.notifyhub.support.TestServices.TestService;
  */
 class PipelineDrills {
 
-    private static final Duration SETTLE = Duration.ofMinutes(5);
+    private static final Duration SETTLE = Duration.ofMinutes(7);
     private static final int RATE = 25;
 
     /** What a drill does to the bed while the load runs; returns what it measured, for the results table. */
@@ -39,7 +39,7 @@ class PipelineDrills {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = TimeUnit.MINUTES)
     void r1NodeKilledThreeTimesUnderLoad() throws Exception {
         try (DrillBed bed = new DrillBed("r1")) {
             Run run = underLoad(bed, "r1", Map.of(), (b, load) -> {
@@ -57,7 +57,7 @@ class PipelineDrills {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = TimeUnit.MINUTES)
     void r2MessagesDeliveredTwiceAndVisibilityExpiringMidTask() throws Exception {
         try (DrillBed bed = new DrillBed("r2")) {
             // 3 s of visibility, while one send in ten takes 4 s and the node holds a window's worth waiting: messages
@@ -80,7 +80,7 @@ class PipelineDrills {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = TimeUnit.MINUTES)
     void r3DatabaseStoppedUnderLoad() throws Exception {
         try (DrillBed bed = new DrillBed("r3")) {
             long[] restartedAt = new long[1];
@@ -111,7 +111,7 @@ class PipelineDrills {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = TimeUnit.MINUTES)
     void r4FlakyProvider() throws Exception {
         try (DrillBed bed = new DrillBed("r4")) {
             String[] doomed = new String[1];
@@ -141,7 +141,7 @@ class PipelineDrills {
     }
 
     @Test
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = TimeUnit.MINUTES)
     void r5QueueServerDownAtEnqueue() throws Exception {
         try (DrillBed bed = new DrillBed("r5")) {
             long[] backAt = new long[1];
