@@ -46,7 +46,7 @@ public class ApiTimers extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v2/");
+        return !RequestPaths.isV2(request.getRequestURI());
     }
 
     @Override

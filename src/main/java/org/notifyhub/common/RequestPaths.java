@@ -11,7 +11,7 @@ public final class RequestPaths {
     }
 
     public static boolean isV2(String path) {
-        return path.startsWith("/v2/");
+        return path.equals("/v2") || path.startsWith("/v2/");
     }
 
     public static boolean isAdmin(String path) {

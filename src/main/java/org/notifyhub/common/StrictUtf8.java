@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
 /** UTF-8 read strictly: a byte that is not UTF-8 is an error, never a silent U+FFFD. */
 public final class StrictUtf8 {
 
+    /**
+     * Set on a file upload's request by the edge's body filter, "true" or "false" (whatever the client sent): the HTTP
+     * binding hands the body on through a lenient reader, so only there is it known whether the bytes were UTF-8.
+     */
+    public static final String BODY_IS_UTF8_HEADER = "Notify-Body-Is-Utf8";
+
     private StrictUtf8() {
     }
 

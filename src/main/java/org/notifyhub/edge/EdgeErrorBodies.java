@@ -8,6 +8,7 @@ import java.util.Map;
 import org.notifyhub.admin.AdminErrorResponses;
 import org.notifyhub.api.v2.V2ErrorResponses;
 import org.notifyhub.common.Outages;
+import org.notifyhub.common.RequestPaths;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ public class EdgeErrorBodies {
             400, "BadRequestError",
             404, "NotFound",
             405, "MethodNotAllowed",
-            413, "RequestEntityTooLarge",
+            413, "BadRequestError",
             500, "Exception",
             503, Outages.ERROR);
 
@@ -70,7 +71,7 @@ public class EdgeErrorBodies {
 
     Object envelope(String path, int status, String message) {
         String normal = normalise(path);
-        if (normal.equals("/v2") || normal.startsWith("/v2/")) {
+        if (RequestPaths.isV2(normal)) {
             String error = ERRORS.getOrDefault(status, reason(status).replaceAll("[^A-Za-z]", ""));
             return new V2ErrorResponses.ErrorEnvelope(status, List.of(new V2ErrorResponses.ErrorEntry(error, message)));
         }

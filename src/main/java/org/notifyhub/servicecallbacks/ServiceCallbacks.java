@@ -74,17 +74,7 @@ public class ServiceCallbacks {
                             DeliveryStatusCallback.of(row)))
                     .ifPresent(tasks::add);
         }
-        if (tasks.size() == 1) {
-            queue(tasks.get(0));
-        } else if (!tasks.isEmpty()) {
-            try {
-                outbox.sendAll(queue, tasks);
-                tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.QUEUED));
-            } catch (RuntimeException e) {
-                tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.NOT_QUEUED));
-                log.error("Could not queue {} delivery-status callbacks", tasks.size(), e);
-            }
-        }
+        queue(tasks);
     }
 
     /** After a complaint was stored for the first time: the complaint callback, if configured. */
@@ -101,18 +91,27 @@ public class ServiceCallbacks {
     }
 
     private boolean queue(ServiceCallbackApi api, CallbackType type, UUID serviceId, UUID subjectId, Object payload) {
-        return task(api, type, serviceId, subjectId, payload).map(this::queue).orElse(false);
+        return task(api, type, serviceId, subjectId, payload).map(task -> queue(List.of(task))).orElse(false);
     }
 
-    private boolean queue(ServiceCallbackTask task) {
+    /** Queues the tasks (a batch when there are several), counting each as queued or not; false when they were not. */
+    private boolean queue(List<ServiceCallbackTask> tasks) {
+        if (tasks.isEmpty()) {
+            return false;
+        }
         try {
-            outbox.send(queue, task);
-            metrics.serviceCallback(task.callbackType(), Outcome.QUEUED);
+            if (tasks.size() == 1) {
+                outbox.send(queue, tasks.get(0));
+            } else {
+                outbox.sendAll(queue, tasks);
+            }
+            tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.QUEUED));
             return true;
         } catch (RuntimeException e) {
-            metrics.serviceCallback(task.callbackType(), Outcome.NOT_QUEUED);
-            log.error("Could not queue the {} callback for {} of service {}", task.callbackType(), task.subjectId(),
-                    task.serviceId(), e);
+            tasks.forEach(task -> metrics.serviceCallback(task.callbackType(), Outcome.NOT_QUEUED));
+            ServiceCallbackTask first = tasks.get(0);
+            log.error("Could not queue {} callback(s), the first the {} callback for {} of service {}", tasks.size(),
+                    first.callbackType(), first.subjectId(), first.serviceId(), e);
             return false;
         }
     }

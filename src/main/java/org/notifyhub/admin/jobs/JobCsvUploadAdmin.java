@@ -17,7 +17,7 @@ import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.common.ObjectStorage;
-import org.notifyhub.common.RequestBodyLimitFilter;
+import org.notifyhub.common.StrictUtf8;
 import org.notifyhub.jobs.CsvFileError;
 import org.notifyhub.jobs.CsvRowError;
 import org.notifyhub.jobs.JobCsvStore;
@@ -69,7 +69,7 @@ public class JobCsvUploadAdmin {
     }
 
     public Data<Uploaded> upload(@Header("service_id") String serviceIdText, @Header(Exchange.HTTP_QUERY) String query,
-                                 @Header(RequestBodyLimitFilter.BODY_IS_UTF8) String bodyIsUtf8, @Body byte[] csv) {
+                                 @Header(StrictUtf8.BODY_IS_UTF8_HEADER) String bodyIsUtf8, @Body byte[] csv) {
         UUID serviceId = knownServices.require(serviceIdText);
         Service service = services.find(serviceId).orElseThrow(AdminApiException::notFound);
         QueryParameters parameters = QueryParameters.parse(query);

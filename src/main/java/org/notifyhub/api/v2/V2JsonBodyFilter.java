@@ -6,20 +6,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.notifyhub.common.RequestPaths;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Notify reads every v2 request body as JSON whatever its content type says. Presenting it as JSON keeps the HTTP
  * binding from parsing a body sent as a form (curl's default) into parameters and failing before the route runs.
- * (Its size and its bytes are checked before this, by common/RequestBodyLimitFilter.)
+ * (Its size and its bytes are checked before this, by edge/RequestBodyLimitFilter.)
  */
 @Component
 public class V2JsonBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v2/");
+        return !RequestPaths.isV2(request.getRequestURI());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.notifyhub.common;
+package org.notifyhub.edge;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.notifyhub.common.StrictUtf8;
 
 /**
  * The request with its body already read: served from memory, with its true length. The container cannot parse
@@ -40,12 +41,12 @@ final class ReadRequestBody extends HttpServletRequestWrapper {
 
     @Override
     public String getHeader(String name) {
-        return RequestBodyLimitFilter.BODY_IS_UTF8.equalsIgnoreCase(name) ? bodyIsUtf8 : super.getHeader(name);
+        return StrictUtf8.BODY_IS_UTF8_HEADER.equalsIgnoreCase(name) ? bodyIsUtf8 : super.getHeader(name);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        if (RequestBodyLimitFilter.BODY_IS_UTF8.equalsIgnoreCase(name)) {
+        if (StrictUtf8.BODY_IS_UTF8_HEADER.equalsIgnoreCase(name)) {
             return Collections.enumeration(bodyIsUtf8 == null ? List.of() : List.of(bodyIsUtf8));
         }
         return super.getHeaders(name);
@@ -54,9 +55,9 @@ final class ReadRequestBody extends HttpServletRequestWrapper {
     @Override
     public Enumeration<String> getHeaderNames() {
         List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
-        names.removeIf(RequestBodyLimitFilter.BODY_IS_UTF8::equalsIgnoreCase);
+        names.removeIf(StrictUtf8.BODY_IS_UTF8_HEADER::equalsIgnoreCase);
         if (bodyIsUtf8 != null) {
-            names.add(RequestBodyLimitFilter.BODY_IS_UTF8);
+            names.add(StrictUtf8.BODY_IS_UTF8_HEADER);
         }
         return Collections.enumeration(names);
     }

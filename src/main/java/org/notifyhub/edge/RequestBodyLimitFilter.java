@@ -1,14 +1,14 @@
-package org.notifyhub.common;
+package org.notifyhub.edge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
+import org.notifyhub.admin.Wording;
+import org.notifyhub.common.RequestPaths;
+import org.notifyhub.common.StrictUtf8;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,21 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    /**
-     * Set on a file upload's request, "true" or "false" (whatever the client sent): the HTTP binding hands the body
-     * on through a lenient reader, so only here is it known whether the bytes were UTF-8.
-     */
-    public static final String BODY_IS_UTF8 = "Notify-Body-Is-Utf8";
-
-    /** Notify's text for a body its JSON parser cannot read, on the v2 and the admin API alike. */
-    public static final String INVALID_JSON = "Invalid JSON supplied in POST data";
-
     private final long maxBodyBytes;
-    private final ObjectMapper mapper;
+    private final EdgeErrorBodies bodies;
 
-    public RequestBodyLimitFilter(@Value("${notify.api.max-body-bytes}") long maxBodyBytes, ObjectMapper mapper) {
+    public RequestBodyLimitFilter(@Value("${notify.api.max-body-bytes}") long maxBodyBytes, EdgeErrorBodies bodies) {
         this.maxBodyBytes = maxBodyBytes;
-        this.mapper = mapper;
+        this.bodies = bodies;
     }
 
     @Override
@@ -66,7 +57,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         boolean utf8 = StrictUtf8.isValid(body);
         if (RequestPaths.isJsonApi(path) && !utf8) {
-            refuse(response, path, 400, INVALID_JSON);
+            refuse(response, path, 400, Wording.INVALID_JSON);
             return;
         }
         ReadRequestBody read = new ReadRequestBody(request, body, !RequestPaths.isJsonApi(path),
@@ -75,11 +66,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, String path, int status, String message) throws IOException {
-        Object envelope = RequestPaths.isV2(path)
-                ? Map.of("status_code", status, "errors", List.of(Map.of("error", "BadRequestError", "message", message)))
-                : Map.of("result", "error", "message", message);
         response.setStatus(status);
         response.setContentType("application/json");
-        mapper.writeValue(response.getOutputStream(), envelope);
+        response.getOutputStream().write(bodies.json(path, status, message));
     }
 }
