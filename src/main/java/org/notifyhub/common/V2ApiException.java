@@ -13,7 +13,17 @@ public class V2ApiException extends RuntimeException {
     }
 
     public static V2ApiException badRequest(String message) {
-        return new V2ApiException(400, "BadRequestError", message);
+        return badRequest(400, message);
+    }
+
+    /** Notify's BadRequestError raised with another status (a letter from a team key or a trial service: 403). */
+    public static V2ApiException badRequest(int status, String message) {
+        return new V2ApiException(status, "BadRequestError", message);
+    }
+
+    /** A letter's PDF asked for before it exists: Notify's own subclass of BadRequestError, so its own name. */
+    public static V2ApiException pdfNotReady() {
+        return new V2ApiException(400, "PDFNotReadyError", "PDF not available yet, try again later");
     }
 
     public static V2ApiException validation(String message) {

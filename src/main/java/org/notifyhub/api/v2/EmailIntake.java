@@ -1,6 +1,8 @@
 package org.notifyhub.api.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Body;
@@ -19,6 +21,7 @@ import org.notifyhub.services.Senders;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.EmailRenderer;
 import org.notifyhub.templates.EmailText;
+import org.notifyhub.templates.PersonalisationSanitiser;
 import org.notifyhub.templates.StoredTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,16 @@ public class EmailIntake implements SendChannel<EmailText> {
     @Override
     public RequestSchema schema() {
         return SendSchemas.EMAIL;
+    }
+
+    @Override
+    public PersonalisationSanitiser.Result prepare(JsonNode request, Map<String, Object> personalisation) {
+        List<String> names = new ArrayList<>();
+        JsonNode listed = request.get("sanitise_content_for");
+        if (listed != null) {
+            listed.forEach(name -> names.add(name.isNull() ? null : name.asText()));
+        }
+        return PersonalisationSanitiser.sanitise(personalisation, names);
     }
 
     @Override

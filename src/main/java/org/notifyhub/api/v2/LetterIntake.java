@@ -73,12 +73,6 @@ public class LetterIntake {
         rateLimiter.check(key);
         Service service = key.service();
         KeyType keyType = KeyType.fromWireName(key.keyType());
-        if (keyType == KeyType.TEAM) {
-            throw V2ApiException.auth(403, "Cannot send letters with a team api key");
-        }
-        if (service.restricted() && keyType != KeyType.TEST) {
-            throw V2ApiException.auth(403, "Cannot send letters when service is in trial mode");
-        }
         if (request.has("content")) {
             return precompiled.accept(request, key);
         }
@@ -88,6 +82,7 @@ public class LetterIntake {
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
         checks.unusedPersonalisationWithinLimit(personalisation, ADDRESS_KEYS, template.subject(), template.content());
+        checks.keyMaySendLetters(key);
         PostalAddress address = address(personalisation, service);
         RenderedLetter letter = content.letter(template, personalisation);
 

@@ -34,18 +34,14 @@ public class LetterPdfs {
             case VIRUS_SCAN_FAILED -> throw V2ApiException.badRequest("File did not pass the virus scan");
             case TECHNICAL_FAILURE -> throw V2ApiException.badRequest(
                     "PDF not available for letters in status technical-failure");
-            case PENDING_VIRUS_CHECK -> throw notYet();
+            case PENDING_VIRUS_CHECK -> throw V2ApiException.pdfNotReady();
             default -> {
                 try {
                     return store.get(row);
                 } catch (LetterPdfNotFoundException e) {
-                    throw notYet();
+                    throw V2ApiException.pdfNotReady();
                 }
             }
         }
-    }
-
-    private static V2ApiException notYet() {
-        return V2ApiException.badRequest("PDF not available yet, try again later");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.notifyhub.api.v2.schemas.SendSchemas;
 import org.notifyhub.auth.AuthenticatedApiKey;
@@ -62,6 +63,7 @@ public class PrecompiledLetterIntake {
         SendSchemas.PRECOMPILED_LETTER.validate(request);
         Service service = key.service();
         checks.permission(service, NotificationType.LETTER);
+        checks.keyMaySendLetters(key);
         byte[] pdf;
         try {
             // As Python's b64decode, which Notify uses: characters outside the alphabet are skipped, but what is left
@@ -79,15 +81,16 @@ public class PrecompiledLetterIntake {
         }
         UUID templateId = precompiledTemplates.findOrCreate(service.id());
         StoredTemplate template = templates.findLatest(service.id(), templateId).orElseThrow();
-        String postage = SendChecks.text(request, "postage");
+        // As Notify: the postage asked for, else the hidden template's, which is second class.
+        String postage = Objects.requireNonNullElse(SendChecks.text(request, "postage"),
+                Objects.requireNonNullElse(template.postage(), NotificationRow.DEFAULT_POSTAGE));
         String clientReference = SendChecks.text(request, "reference");
         UUID id = UUID.randomUUID();
         String reference = DvlaReference.random();
         LocalDateTime now = LocalDateTime.now(clock);
 
         // The file is stored first, so no row ever points at a PDF that is not there.
-        uploads.toScanBucket(LetterPdfNames.fileName("", reference,
-                postage == null ? NotificationRow.DEFAULT_POSTAGE : postage, now), pdf);
+        uploads.toScanBucket(LetterPdfNames.fileName("", reference, postage, now), pdf);
         NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
                 KeyType.fromWireName(key.keyType()), now);
         writer.save(NotificationRow.precompiledLetter(id, origin, reference, postage, clientReference,

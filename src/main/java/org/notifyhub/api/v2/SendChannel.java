@@ -10,6 +10,7 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.services.Service;
+import org.notifyhub.templates.PersonalisationSanitiser;
 import org.notifyhub.templates.StoredTemplate;
 
 /**
@@ -23,6 +24,14 @@ public interface SendChannel<R> {
     NotificationType type();
 
     RequestSchema schema();
+
+    /**
+     * The personalisation the message is made and stored from, and what the response reports of it: an email
+     * sanitises the values its request names in {@code sanitise_content_for}; a text message uses them as sent.
+     */
+    default PersonalisationSanitiser.Result prepare(JsonNode request, Map<String, Object> personalisation) {
+        return new PersonalisationSanitiser.Result(personalisation, null);
+    }
 
     /** The template fields whose placeholders must all be filled. */
     String[] placeholderFields(StoredTemplate template);

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.Placeholders;
@@ -41,6 +43,20 @@ public class SendChecks {
                 case EMAIL -> "emails";
                 case LETTER -> "letters";
             });
+        }
+    }
+
+    /**
+     * Letters are never sent with a team key, nor by a trial service but with a test key. Notify asks this only once
+     * the request, the permission and (for a templated letter) the template have passed.
+     */
+    public void keyMaySendLetters(AuthenticatedApiKey key) {
+        KeyType keyType = KeyType.fromWireName(key.keyType());
+        if (keyType == KeyType.TEAM) {
+            throw V2ApiException.badRequest(403, "Cannot send letters with a team api key");
+        }
+        if (key.service().restricted() && keyType != KeyType.TEST) {
+            throw V2ApiException.badRequest(403, "Cannot send letters when service is in trial mode");
         }
     }
 

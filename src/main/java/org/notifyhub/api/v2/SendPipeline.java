@@ -14,13 +14,14 @@ import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.services.Service;
+import org.notifyhub.templates.PersonalisationSanitiser;
 import org.notifyhub.templates.StoredTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * POST /v2/notifications/{email,sms}: Notify's checks in Notify's order (request, rate limit, schema, permission,
- * template, personalisation, rendering, recipient, sender), then the response and the durable row. What differs per
- * channel is a {@link SendChannel}.
+ * sanitising, template, personalisation, rendering, recipient, sender), then the response and the durable row. What
+ * differs per channel is a {@link SendChannel}.
  */
 @Component
 public class SendPipeline {
@@ -51,8 +52,9 @@ public class SendPipeline {
         channel.schema().validate(request);
         Service service = key.service();
         checks.permission(service, channel.type());
+        PersonalisationSanitiser.Result prepared = channel.prepare(request, checks.personalisation(request));
+        Map<String, Object> personalisation = prepared.personalisation();
         StoredTemplate template = checks.template(service, request, channel.type());
-        Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, channel.placeholderFields(template));
         checks.unusedPersonalisationWithinLimit(personalisation, List.of(), channel.placeholderFields(template));
         R rendered = channel.render(template, personalisation, service);
@@ -65,7 +67,7 @@ public class SendPipeline {
         UUID id = UUID.randomUUID();
         String clientReference = SendChecks.text(request, "reference");
         SendResponses.Sent response = responses.sent(id, clientReference,
-                channel.responseContent(rendered, sender, service, request), template, requestUrl);
+                channel.responseContent(rendered, sender, service, request), template, requestUrl, prepared.changes());
         if (recipient.simulated()) {
             return AcceptedNotification.responseOnly(response);
         }

@@ -71,6 +71,7 @@ public class V2NotificationViews {
                 }
             }
             boolean letter = type == NotificationType.LETTER;
+            V2Notification.Cost cost = V2Notification.Cost.of(type);
             return new V2Notification(row.id(), row.clientReference(),
                     type == NotificationType.EMAIL ? row.to() : null, type == NotificationType.SMS ? row.to() : null,
                     address.get("address_line_1"), address.get("address_line_2"), address.get("address_line_3"),
@@ -80,7 +81,8 @@ public class V2NotificationViews {
                             baseUrl + "/v2/template/" + template.id() + "/version/" + template.version()),
                     body, subject, NotifyTime.toWire(row.createdAt()), null, NotifyTime.toWire(row.sentAt()),
                     row.status().isCompleted() ? NotifyTime.toWire(row.updatedAt()) : null, null,
-                    letter ? row.postage() : null, null, letter ? estimatedDelivery(row) : null);
+                    letter ? row.postage() : null, null, letter ? estimatedDelivery(row) : null,
+                    cost.inPounds(), cost.ready(), cost.details());
         }
     }
 

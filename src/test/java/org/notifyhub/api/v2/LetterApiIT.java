@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.Jwt;
+import org.notifyhub.support.TestServices.TestService;
 import org.notifyhub.support.V2Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +53,56 @@ class LetterApiIT extends HubIntegrationTest {
         assertThat(stored).isEqualTo(PDF);
         assertThat(s3.listObjectsV2(list -> list.bucket("letters-scan").prefix(key)).contents()).isEmpty();
         assertThat(client.getPdfForLetter(id)).isEqualTo(PDF);
+    }
+
+    @Test
+    void aPrecompiledLetterWithoutPostageAnswersWithThePostageItWillUse() throws Exception {
+        NotificationClient client = new NotificationClient(credentials.apiKeys().normal(), baseUrl());
+
+        LetterResponse response = client.sendPrecompiledLetterWithInputStream("no-postage",
+                new java.io.ByteArrayInputStream(PDF));
+        V2Http.Reply raw = new V2Http(mapper, baseUrl()).post("/v2/notifications/letter",
+                "Bearer " + Jwt.forKey(credentials.apiKeys().normal()), "{\"reference\": \"raw-no-postage\", \"content\": \""
+                        + Base64.getEncoder().encodeToString(PDF) + "\"}");
+
+        assertThat(response.getPostage()).contains("second");
+        assertThat(raw.status()).isEqualTo(201);
+        assertThat(raw.body().get("postage").asText()).isEqualTo("second");
+        assertThat(jdbc.sql("SELECT postage FROM notifications WHERE id = :id::uuid")
+                .param("id", response.getNotificationId().toString()).query(String.class).single()).isEqualTo("second");
+    }
+
+    @Test
+    void aLetterWhosePdfIsNotReadyYetAnswersNotifysPdfNotReadyError() throws Exception {
+        TestService service = testServices.create(false, List.of("letter"));
+        NotificationClient client = new NotificationClient(service.normalKey(), baseUrl());
+        String id = client.sendPrecompiledLetterWithInputStream("not-ready", new java.io.ByteArrayInputStream(PDF))
+                .getNotificationId().toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id), "validation-failed"::equals);
+        V2Http http = new V2Http(mapper, baseUrl());
+        String auth = "Bearer " + Jwt.forKey(service.normalKey());
+
+        // still waiting for its virus scan
+        jdbc.sql("UPDATE notifications SET notification_status = 'pending-virus-check' WHERE id = :id::uuid")
+                .param("id", id).update();
+        V2Http.Reply scanning = http.get("/v2/notifications/" + id + "/pdf", auth);
+        assertThatThrownBy(() -> client.getPdfForLetter(id)).isInstanceOfSatisfying(NotificationClientException.class,
+                e -> assertThat(e.getMessage()).contains("PDFNotReadyError"));
+        // past the scan, but its file is not where a letter of that status keeps it
+        jdbc.sql("UPDATE notifications SET notification_status = 'created', reference = 'NOSUCHFILE000000' "
+                + "WHERE id = :id::uuid").param("id", id).update();
+        V2Http.Reply missing = http.get("/v2/notifications/" + id + "/pdf", auth);
+
+        for (V2Http.Reply reply : List.of(scanning, missing)) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("PDFNotReadyError");
+            assertThat(reply.message()).isEqualTo("PDF not available yet, try again later");
+        }
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT notification_status FROM notifications WHERE id = :id::uuid").param("id", id)
+                .query(String.class).single();
     }
 
     @Test

@@ -98,10 +98,25 @@ class SendValidationIT extends HubIntegrationTest {
                         t -> "{\"email_address\": \"not-an-email\", \"template_id\": \"" + t.live.emailTemplate() + "\"}",
                         400, "ValidationError", List.of("email_address Not a valid email address")),
                 new Case("letter with team key", t -> t.live.teamKey(), "/v2/notifications/letter", t -> t.letterBody(
-                        "\"A\", \"address_line_2\": \"B\", \"postcode\": \"SW1A 1AA\""), 403, "AuthError",
+                        "\"A\", \"address_line_2\": \"B\", \"postcode\": \"SW1A 1AA\""), 403, "BadRequestError",
                         List.of("Cannot send letters with a team api key")),
                 new Case("letter in trial mode", t -> t.trial.normalKey(), "/v2/notifications/letter", t -> t.letterBody(
-                        "\"A\", \"address_line_2\": \"B\", \"postcode\": \"SW1A 1AA\""), 403, "AuthError",
+                        t.trial, "\"A\", \"address_line_2\": \"B\", \"postcode\": \"SW1A 1AA\""), 403, "BadRequestError",
+                        List.of("Cannot send letters when service is in trial mode")),
+                // Notify checks the key only once the request, the permission and the template have passed
+                new Case("letter with team key and no template", t -> t.live.teamKey(), "/v2/notifications/letter",
+                        t -> "{\"personalisation\": {\"address_line_1\": \"A\"}}", 400, "ValidationError",
+                        List.of("template_id is a required property")),
+                new Case("letter in trial mode of another service's template", t -> t.trial.normalKey(),
+                        "/v2/notifications/letter", t -> "{\"template_id\": \"" + t.live.letterTemplate()
+                                + "\", \"personalisation\": {\"address_line_1\": \"A\"}}", 400, "BadRequestError",
+                        List.of("Template not found")),
+                new Case("precompiled letter with team key and bad postage", t -> t.live.teamKey(),
+                        "/v2/notifications/letter", t -> "{\"reference\": \"r\", \"content\": \"JVBERi0=\", "
+                                + "\"postage\": \"third\"}", 400, "ValidationError",
+                        List.of("postage invalid. It must be either first, second or economy.")),
+                new Case("precompiled letter in trial mode", t -> t.trial.normalKey(), "/v2/notifications/letter",
+                        t -> "{\"reference\": \"r\", \"content\": \"JVBERi0=\"}", 403, "BadRequestError",
                         List.of("Cannot send letters when service is in trial mode")),
                 new Case("letter with two lines", t -> t.live.normalKey(), "/v2/notifications/letter", t -> t.letterBody(
                         "\"A\", \"postcode\": \"SW1A 1AA\""), 400, "ValidationError", List.of("Address must be at least 3 lines")),
@@ -146,7 +161,10 @@ class SendValidationIT extends HubIntegrationTest {
     }
 
     private String letterBody(String addressAfterLine1) {
-        TestService service = live;
+        return letterBody(live, addressAfterLine1);
+    }
+
+    private String letterBody(TestService service, String addressAfterLine1) {
         return "{\"template_id\": \"" + service.letterTemplate() + "\", \"personalisation\": {\"name\": \"A\", "
                 + "\"address_line_1\": " + addressAfterLine1 + "}}";
     }

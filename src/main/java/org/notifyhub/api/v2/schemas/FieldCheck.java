@@ -31,6 +31,27 @@ public interface FieldCheck {
         return value -> value.isObject() ? Optional.empty() : Optional.of(SchemaText.repr(value) + " is not of type object");
     }
 
+    /**
+     * An array of names, or null: Notify's schema asks only for an array, and a name that matches no value is ignored
+     * as Notify ignores it; an item that is not text (which would fail inside Notify) is refused in its schema words.
+     */
+    static FieldCheck namesOrNull() {
+        return value -> {
+            if (value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isArray()) {
+                return Optional.of(SchemaText.repr(value) + " is not of type array, null");
+            }
+            for (JsonNode item : value) {
+                if (!item.isTextual() && !item.isNull()) {
+                    return Optional.of(SchemaText.repr(item) + " is not of type string, null");
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
     static FieldCheck uuid() {
         return value -> {
             if (value.isTextual()) {

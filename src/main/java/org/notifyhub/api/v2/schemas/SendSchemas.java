@@ -22,7 +22,8 @@ public final class SendSchemas {
 
     public static final RequestSchema EMAIL = common(new RequestSchema().required("email_address", emailAddress()))
             .optional("email_reply_to_id", uuid())
-            .optional("one_click_unsubscribe_url", httpsUrl());
+            .optional("one_click_unsubscribe_url", httpsUrl())
+            .optional("sanitise_content_for", FieldCheck.namesOrNull());
 
     public static final RequestSchema LETTER = new RequestSchema()
             .required("template_id", uuid())
