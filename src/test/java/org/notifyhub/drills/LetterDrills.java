@@ -1,0 +1,131 @@
+package org.notifyhub.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.notifyhub.drills.DrillLetters.Letter;
+import org.notifyhub.letters.collation.PrintRun;
+import org.notifyhub.support.TestServices.TestService;
+
+/**
+ * Drills R7-R8: letters on their way to DVLA and back. R7 cuts zip uploads part-way and leaves a file under a zip's
+ * name on DVLA's FTP server; R8 drops malformed response files where the hub picks them up. Both are checked from the
+ * database, the zips on the server and the alerts the hub raised.
+ */
+class LetterDrills {
+
+    private static final Duration PDFS = Duration.ofMinutes(3);
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void r7UploadsCutMidTransferAndAZipNameAlreadyPresent() throws Exception {
+        int letterCount = 36;
+        // Run 1 uploads four zips of 10, 10, 10, 6 (uploads 1-4) and loses 1 and 2; run 2 sends those two again
+        // (uploads 5-6), over stale files of the same names, and loses 5; run 3 sends the last (upload 7).
+        Set<Integer> cutUploads = Set.of(1, 2, 5);
+        try (DrillBed bed = new DrillBed("r7");
+             FaultyDvlaFtp ftp = new FaultyDvlaFtp(bed.dataDir(), cutUploads, 4_000);
+             AlertReceiver alerts = new AlertReceiver()) {
+            Map<String, Object> overrides = new HashMap<>(ftp.properties());
+            overrides.put("notify.letters.collation.max-files-per-zip", 10);
+            overrides.put("notify.alerts.webhook-url", alerts.url());
+            bed.startNode(overrides);
+            TestService service = bed.service();
+            try (DrillLetters letters = new DrillLetters(bed)) {
+                List<UUID> ids = letters.send(service, letterCount);
+                List<Letter> made = letters.awaitPdfs(ids, PDFS);
+                assertThat(made).as("letters created with their PDFs").hasSize(letterCount)
+                        .allMatch(letter -> letter.status().equals("created") && letter.billableUnits() > 0);
+                letters.intoPrintRun(made, PrintRun.at(Instant.now()));
+                Path zipFolder = ftp.home().resolve("notify");
+
+                List<String> problems = new ArrayList<>();
+                List<String> runs = new ArrayList<>();
+                JsonNode first = letters.collate();
+                runs.add(summary(first));
+                problems.addAll(violations(letters, made, zipFolder, "after run 1"));
+                // Zip name already present: stale files where run 2 will put the zips run 1 lost.
+                for (String name : names(first.path("zips_failed"))) {
+                    Files.writeString(zipFolder.resolve(name), "a stale file of an earlier, broken transfer");
+                }
+                JsonNode second = letters.collate();
+                runs.add(summary(second));
+                problems.addAll(violations(letters, made, zipFolder, "after run 2"));
+                JsonNode third = letters.collate();
+                runs.add(summary(third));
+                problems.addAll(violations(letters, made, zipFolder, "after run 3"));
+
+                ZipsOnServer zips = ZipsOnServer.read(zipFolder);
+                List<Letter> last = letters.letters(ids);
+                long sending = last.stream().filter(letter -> letter.status().equals("sending")).count();
+                long inNoZip = last.stream().filter(letter -> zips.zipsOf(letter.reference()) == 0).count();
+                long inTwoZips = last.stream().filter(letter -> zips.zipsOf(letter.reference()) > 1).count();
+                boolean failuresAlerted = !alerts.mentioning("zip(s) not sent to DVLA").isEmpty();
+                boolean passed = problems.isEmpty() && ftp.cut().size() == cutUploads.size() && sending == letterCount
+                        && inNoZip == 0 && inTwoZips == 0 && zips.unreadable().isEmpty() && failuresAlerted
+                        && first.path("zips_failed").size() == 2 && second.path("zips_failed").size() == 1;
+                DrillReport.row("R7", "DVLA FTP: uploads 1, 2 and 5 cut after 4,000 bytes (426, partial file left); stale files under 2 zip names",
+                        letterCount, made.size(), sending, inNoZip, inTwoZips + " in two zips / " + zips.unreadable().size()
+                                + " partial files left",
+                        ftp.uploads() + " uploads, " + ftp.cut().size() + " cut; runs " + String.join(", ", runs)
+                                + "; " + zips.zips() + " zips on the server; failures alerted " + failuresAlerted, passed);
+
+                assertThat(ftp.cut()).as("uploads cut").hasSize(cutUploads.size());
+                assertThat(problems).as("letters whose status and zips disagree").isEmpty();
+                assertThat(first.path("zips_failed").size()).as("zips lost in run 1").isEqualTo(2);
+                assertThat(second.path("zips_failed").size()).as("zips lost in run 2").isEqualTo(1);
+                assertThat(sending).as("letters sending in the end").isEqualTo(letterCount);
+                assertThat(inNoZip).as("letters in no zip").isZero();
+                assertThat(inTwoZips).as("letters in two zips").isZero();
+                assertThat(zips.unreadable()).as("files on the server that are no zip").isEmpty();
+                assertThat(failuresAlerted).as("an alert for the zips not sent").isTrue();
+            }
+        }
+    }
+
+    /**
+     * Where a letter's status and the zips on the server disagree: a sending letter must be in exactly one zip, a
+     * created one in none, and every file on the server must open as a zip.
+     */
+    private static List<String> violations(DrillLetters letters, List<Letter> made, Path zipFolder, String when)
+            throws Exception {
+        ZipsOnServer zips = ZipsOnServer.read(zipFolder);
+        List<String> problems = new ArrayList<>();
+        for (Letter letter : letters.letters(made.stream().map(Letter::id).toList())) {
+            int in = zips.zipsOf(letter.reference());
+            boolean consistent = switch (letter.status()) {
+                case "sending" -> in == 1;
+                case "created" -> in == 0;
+                default -> false;
+            };
+            if (!consistent) {
+                problems.add(when + ": " + letter.reference() + " is " + letter.status() + " and in " + in + " zip(s)");
+            }
+        }
+        zips.unreadable().forEach(file -> problems.add(when + ": " + file + " on the server is no zip"));
+        return problems;
+    }
+
+    private static String summary(JsonNode run) {
+        return run.path("zips_sent").size() + " sent/" + run.path("zips_failed").size() + " failed/"
+                + run.path("zips_already_sent").size() + " sent before";
+    }
+
+    private static List<String> names(JsonNode zips) {
+        return StreamSupport.stream(zips.spliterator(), false).map(zip -> zip.path("name").asText()).toList();
+    }
+}
