@@ -3,6 +3,7 @@ package org.notifyhub.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,89 @@ class LetterDrills {
                 assertThat(inTwoZips).as("letters in two zips").isZero();
                 assertThat(zips.unreadable()).as("files on the server that are no zip").isEmpty();
                 assertThat(failuresAlerted).as("an alert for the zips not sent").isTrue();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void r8MalformedResponseFilesAreRejectedWholeAndAlerted() throws Exception {
+        int letterCount = 12;
+        try (DrillBed bed = new DrillBed("r8");
+             FaultyDvlaFtp ftp = new FaultyDvlaFtp(bed.dataDir(), Set.of(), 0);
+             AlertReceiver alerts = new AlertReceiver()) {
+            Map<String, Object> overrides = new HashMap<>(ftp.properties());
+            overrides.put("notify.alerts.webhook-url", alerts.url());
+            overrides.put("notify.dvla.ftp.response-poll-delay-ms", 1000);
+            overrides.put("notify.dvla.ftp.read-lock-check-interval-ms", 500);
+            overrides.put("notify.schedules.poll-dvla-response-bucket", "0/3 * * * * ?");
+            bed.startNode(overrides);
+            TestService service = bed.service();
+            try (DrillLetters letters = new DrillLetters(bed)) {
+                List<UUID> ids = letters.send(service, letterCount);
+                List<Letter> made = letters.awaitPdfs(ids, PDFS);
+                assertThat(made).as("letters created with their PDFs").hasSize(letterCount);
+                letters.markSending(ids);
+                List<String> references = made.stream().map(Letter::reference).toList();
+                ResponseFiles names = new ResponseFiles();
+                ResponseDrops drops = new ResponseDrops(ftp.home().resolve("response"), letters);
+                Map<UUID, String> before = letters.statusesAndUpdates(ids);
+
+                List<String> rejected = new ArrayList<>();
+                List<String> problems = new ArrayList<>();
+                Map<String, String> kindOf = new HashMap<>();
+                for (Map.Entry<String, byte[]> file : ResponseFiles.malformed(references).entrySet()) {
+                    for (ResponseDrops.Source source : ResponseDrops.Source.values()) {
+                        String name = names.nextName();
+                        drops.drop(source, name, file.getValue());
+                        kindOf.put(name, file.getKey() + " via " + source);
+                    }
+                }
+                for (String name : kindOf.keySet()) {
+                    if (drops.awaitMoved(name, Duration.ofMinutes(2)) == ResponseDrops.Outcome.FAILED) {
+                        rejected.add(name);
+                    } else {
+                        problems.add(kindOf.get(name) + " (" + name + ") was not rejected");
+                    }
+                }
+                long unalerted = kindOf.keySet().stream().filter(name -> alerts.mentioning(name).isEmpty()).count();
+                kindOf.keySet().stream().filter(name -> alerts.mentioning(name).isEmpty())
+                        .forEach(name -> problems.add(kindOf.get(name) + " (" + name + ") raised no alert"));
+                Map<UUID, String> after = letters.statusesAndUpdates(ids);
+                long changed = ids.stream().filter(id -> !before.get(id).equals(after.get(id))).count();
+                long marked = bed.db().sql("SELECT count(*) FROM dvla_response_files WHERE file_name IN (:names)")
+                        .param("names", kindOf.keySet()).query(Long.class).single();
+                long sortedCounts = bed.db().sql("SELECT count(*) FROM daily_sorted_letter WHERE file_name IN (:names)")
+                        .param("names", kindOf.keySet()).query(Long.class).single();
+
+                // The drill can fail: well-formed files are applied, whichever way they came. An unknown reference
+                // among good lines is Notify's "not found" case (logged, skipped), not a malformed file.
+                String viaFtp = names.nextName();
+                String viaBucket = names.nextName();
+                drops.drop(ResponseDrops.Source.FTP, viaFtp, (ResponseFiles.lines(references.subList(0, 6))
+                        + "ZZZZUNKNOWN00001|Sent|1|Sorted\n").getBytes(StandardCharsets.UTF_8));
+                drops.drop(ResponseDrops.Source.BUCKET, viaBucket, ResponseFiles.lines(references.subList(6, letterCount))
+                        .getBytes(StandardCharsets.UTF_8));
+                boolean goodApplied = drops.awaitMoved(viaFtp, Duration.ofMinutes(2)) == ResponseDrops.Outcome.PROCESSED
+                        & drops.awaitMoved(viaBucket, Duration.ofMinutes(2)) == ResponseDrops.Outcome.PROCESSED;
+                long delivered = letters.letters(ids).stream().filter(letter -> letter.status().equals("delivered")).count();
+
+                boolean passed = problems.isEmpty() && changed == 0 && marked == 0 && sortedCounts == 0 && goodApplied
+                        && delivered == letterCount;
+                DrillReport.row("R8", "malformed DVLA response files (" + String.join(", ", ResponseFiles.malformed(references).keySet())
+                                + "), each via FTP and the response bucket; then 2 good files, one with an unknown reference",
+                        kindOf.size() + 2, letterCount, delivered, changed, marked + " malformed files marked processed / "
+                                + sortedCounts + " sorted counts",
+                        rejected.size() + " of " + kindOf.size() + " rejected whole, " + (kindOf.size() - unalerted)
+                                + " alerted; good files applied " + goodApplied + ", " + delivered + " letters delivered",
+                        passed);
+
+                assertThat(problems).isEmpty();
+                assertThat(changed).as("letters changed by malformed files").isZero();
+                assertThat(marked).as("malformed files marked processed").isZero();
+                assertThat(sortedCounts).as("sorted counts from malformed files").isZero();
+                assertThat(goodApplied).as("the good files processed").isTrue();
+                assertThat(delivered).as("letters delivered by the good files").isEqualTo(letterCount);
             }
         }
     }
