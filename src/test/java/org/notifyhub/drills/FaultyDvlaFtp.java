@@ -27,13 +27,26 @@ import org.apache.ftpserver.usermanager.UserFactory;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 
 /**
- * DVLA's FTP server with a fault the drill controls: the uploads numbered in {@code cutUploads} (from 1, in the order
- * they start) break after {@code cutAfterBytes}: the server keeps the bytes it had, answers 426 (connection closed,
- * transfer aborted) and leaves the partial file, as a server does when the data connection drops mid-transfer. Closing
- * the data connection from an Ftplet does not stop MINA's own transfer, so a cut upload is received here instead.
+ * DVLA's FTP server with faults the drill controls, by upload number (from 1, in the order uploads start): a cut upload
+ * breaks after {@code cutAfterBytes} (the server keeps the bytes it had, answers 426 and leaves the partial file, as
+ * when the data connection drops mid-transfer); an upload whose reply is lost is stored whole but answered 426 (the
+ * connection dropped before the client heard the end); and the first {@code deletesRefused} DELEs are refused (450).
+ * Closing the data connection from an Ftplet does not stop MINA's own transfer, so a faulty upload is received here.
  * Loopback only; files under {@link #home()}.
  */
 final class FaultyDvlaFtp implements AutoCloseable {
+
+    /** Which uploads break and how, and how many deletes are refused. */
+    record Faults(Set<Integer> cutUploads, int cutAfterBytes, Set<Integer> replyLostUploads, int deletesRefused) {
+
+        static Faults cuts(Set<Integer> uploads, int afterBytes) {
+            return new Faults(uploads, afterBytes, Set.of(), 0);
+        }
+
+        static Faults none() {
+            return cuts(Set.of(), 0);
+        }
+    }
 
     private static final String USER = "dvla";
     private static final String PASSWORD = "drill-faulty-ftp";
@@ -43,8 +56,10 @@ final class FaultyDvlaFtp implements AutoCloseable {
     private final FtpServer server;
     private final AtomicInteger uploads = new AtomicInteger();
     private final List<String> cut = new CopyOnWriteArrayList<>();
+    private final AtomicInteger deletes = new AtomicInteger();
+    private final List<String> refusedDeletes = new CopyOnWriteArrayList<>();
 
-    FaultyDvlaFtp(Path dataDir, Set<Integer> cutUploads, int cutAfterBytes) throws Exception {
+    FaultyDvlaFtp(Path dataDir, Faults faults) throws Exception {
         home = Files.createDirectories(dataDir.resolve("faulty-dvla-ftp"));
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -65,11 +80,23 @@ final class FaultyDvlaFtp implements AutoCloseable {
         ftplets.put("cut-uploads", new DefaultFtplet() {
             @Override
             public FtpletResult onUploadStart(FtpSession session, FtpRequest request) throws FtpException {
-                if (!cutUploads.contains(uploads.incrementAndGet())) {
+                int upload = uploads.incrementAndGet();
+                boolean cutShort = faults.cutUploads().contains(upload);
+                if (!cutShort && !faults.replyLostUploads().contains(upload)) {
                     return FtpletResult.DEFAULT;
                 }
-                receivePart(session, request.getArgument(), cutAfterBytes);
+                receiveThenFail(session, request.getArgument(), cutShort ? faults.cutAfterBytes() : Long.MAX_VALUE);
                 cut.add(request.getArgument());
+                return FtpletResult.SKIP;
+            }
+
+            @Override
+            public FtpletResult onDeleteStart(FtpSession session, FtpRequest request) throws FtpException {
+                if (deletes.incrementAndGet() > faults.deletesRefused()) {
+                    return FtpletResult.DEFAULT;
+                }
+                refusedDeletes.add(request.getArgument());
+                session.write(new DefaultFtpReply(450, "Requested file action not taken."));
                 return FtpletResult.SKIP;
             }
         });
@@ -79,7 +106,7 @@ final class FaultyDvlaFtp implements AutoCloseable {
     }
 
     /** STOR as MINA does it, except that the file takes only the first {@code bytes} and the transfer then fails. */
-    private static void receivePart(FtpSession session, String name, int bytes) throws FtpException {
+    private static void receiveThenFail(FtpSession session, String name, long bytes) throws FtpException {
         session.write(new DefaultFtpReply(150, "Opening binary mode data connection for " + name + "."));
         try (OutputStream partial = new Truncating(session.getFileSystemView().getFile(name).createOutputStream(0), bytes)) {
             session.getDataConnection().openConnection().transferFromClient(session, partial);
@@ -106,9 +133,14 @@ final class FaultyDvlaFtp implements AutoCloseable {
         return uploads.get();
     }
 
-    /** The files whose upload was cut, as the client named them. */
+    /** The files whose upload failed (cut or reply lost), as the client named them. */
     List<String> cut() {
         return List.copyOf(cut);
+    }
+
+    /** The files whose DELE was refused. */
+    List<String> refusedDeletes() {
+        return List.copyOf(refusedDeletes);
     }
 
     @Override
