@@ -25,8 +25,8 @@ import org.notifyhub.support.TestServices.TestService;
 
 /**
  * Drills R7-R8: letters on their way to DVLA and back. R7 cuts zip uploads part-way and leaves a file under a zip's
- * name on DVLA's FTP server; R8 drops malformed response files where the hub picks them up. Both are checked from the
- * database, the zips on the server and the alerts the hub raised.
+ * name on DVLA's FTP server; R7b loses an upload's reply and refuses the delete after it; R8 drops malformed response
+ * files where the hub picks them up. Each is checked from the database, the zips on the server and the alerts raised.
  */
 class LetterDrills {
 
