@@ -250,7 +250,7 @@ class LetterCollationIT extends HubIntegrationTest {
     @Test
     void aZipTheServerKeptAfterAFailedUploadAndWouldNotRemoveIsNamedInTheAlert() throws IOException {
         // Earlier than any other test's print date, so no letter another test left created goes in this run.
-        PrintRun run = PrintRun.at(Instant.parse("2020-02-03T16:50:00Z"));
+        PrintRun run = PrintRun.at(Instant.parse("2020-02-03T17:50:00Z"));
         Letter letter = fixtures.letter(fixtures.service('8', null), "second", LocalDateTime.parse("2020-02-03T08:00:00"),
                 PDF_BYTES);
         String zip = name(run, "second", 1, null, letter);
