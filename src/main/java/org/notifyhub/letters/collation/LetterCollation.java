@@ -50,6 +50,9 @@ public class LetterCollation {
     private static final int PIPE_BYTES = 1024 * 1024;
     /** Renewed after every zip, so only a dead node's lease ever runs out. */
     private static final Duration LEASE = Duration.ofMinutes(15);
+    /** Said of a failed zip the server still holds: its letters go again in a zip that may have another name. */
+    static final String LEFT_ON_SERVER = " may still be on DVLA's FTP server: remove it by hand before the next run,"
+            + " or its letters may be printed twice";
 
     private final LetterCollationRepository repository;
     private final NotificationRepository notifications;
@@ -241,7 +244,9 @@ public class LetterCollation {
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
-            removeRemote(name);
+            if (!removeRemote(name)) {
+                throw new IOException(e.getMessage() + "; " + name + LEFT_ON_SERVER, e);
+            }
             throw e;
         }
     }
@@ -250,13 +255,20 @@ public class LetterCollation {
         return new IOException("Writing " + name + " failed: " + cause.getMessage(), cause);
     }
 
-    /** Its letters stay created and go in another zip: a partial or wrong copy left behind could be printed too. */
-    private void removeRemote(String name) {
+    /**
+     * Its letters stay created and go in another zip: a partial or wrong copy left behind could be printed too. True
+     * when the server no longer has the file; a refused delete answers false, as does an error.
+     */
+    private boolean removeRemote(String name) {
         try {
-            ftp.delete(name);
+            if (ftp.delete(name) || ftp.remoteSize(name).isEmpty()) {
+                return true;
+            }
+            log.error("DVLA's FTP server refused to remove {} after its upload failed; remove it by hand", name);
         } catch (IOException | RuntimeException e) {
             log.error("Could not remove {} from the FTP server after its upload failed; remove it by hand", name, e);
         }
+        return false;
     }
 
     private int markSent(List<UUID> ids) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,12 +22,15 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.alerts.Alerts;
 import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.letters.collation.LetterCollationFixtures.Letter;
 import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationRepository;
+import org.notifyhub.support.AlertWebhook;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +67,18 @@ class LetterCollationIT extends HubIntegrationTest {
     LetterCollationRepository repository;
     @Autowired
     CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    DvlaFtpProperties ftpProperties;
+    @Autowired
+    LetterPdfBucket pdfBucket;
+    @Autowired
+    LetterZipWriter zipWriter;
+    @Autowired
+    Clock clock;
+    @Autowired
+    Alerts alerts;
     @Value("${notify.buckets.letters-pdf}")
     String bucket;
 
@@ -228,6 +245,45 @@ class LetterCollationIT extends HubIntegrationTest {
         assertThat(zipsSentRecordExists(run, zip)).isFalse();
         assertThat(fixtures.status(first)).isEqualTo("created");
         assertThat(fixtures.status(second)).isEqualTo("created");
+    }
+
+    @Test
+    void aZipTheServerKeptAfterAFailedUploadAndWouldNotRemoveIsNamedInTheAlert() throws IOException {
+        // Earlier than any other test's print date, so no letter another test left created goes in this run.
+        PrintRun run = PrintRun.at(Instant.parse("2020-02-03T17:50:00Z"));
+        Letter letter = fixtures.letter(fixtures.service('8', null), "second", LocalDateTime.parse("2020-02-03T08:00:00"),
+                PDF_BYTES);
+        String zip = name(run, "second", 1, null, letter);
+        // The server stores the whole zip but the reply never comes, and it refuses the delete that should follow.
+        DvlaFtp replyLost = new DvlaFtp(producer, ftpProperties) {
+            @Override
+            public void upload(String zipName, InputStream content) throws IOException {
+                super.upload(zipName, content);
+                throw new IOException("Connection closed; transfer aborted");
+            }
+
+            @Override
+            public boolean delete(String zipName) {
+                return false;
+            }
+        };
+        LetterCollation collating = new LetterCollation(repository, notifications, pdfBucket, zipWriter, replyLost,
+                configured, clock, meters, alerts);
+
+        CollationSummary summary = collating.collate(run);
+
+        assertThat(summary.zipsFailed()).singleElement().satisfies(failed -> {
+            assertThat(failed.name()).isEqualTo(zip);
+            assertThat(failed.error()).contains(zip + LetterCollation.LEFT_ON_SERVER);
+        });
+        assertThat(entries(FTP_FOLDER.resolve(zip))).containsExactly(letter.entryName());
+        assertThat(fixtures.status(letter)).isEqualTo("created");
+        assertThat(AlertWebhook.mentioning(zip)).singleElement()
+                .satisfies(alert -> assertThat(alert.get("body").toString()).contains(LetterCollation.LEFT_ON_SERVER));
+
+        // Not part of any later test's run.
+        Files.delete(FTP_FOLDER.resolve(zip));
+        jdbc.sql("UPDATE notifications SET notification_status = 'cancelled' WHERE id = :id").param("id", letter.id()).update();
     }
 
     @Test
