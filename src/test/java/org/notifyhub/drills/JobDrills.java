@@ -57,7 +57,7 @@ class JobDrills {
                             + sent.sentTwice(),
                     "time to finish " + seconds(toFinish) + " from upload, " + seconds(afterLastKill)
                             + " after the last restart; killed at " + killedAt + " rows; job " + complete.status()
-                            + "; stub took " + sent.sent() + ", not final " + sent.notFinal(), passed);
+                            + "; stub took " + sent.sent() + ", not final " + sent.notFinal() + "; final " + sent.statuses(), passed);
             assertThat(complete.rows()).as("notifications of the job").isEqualTo(ROWS);
             assertThat(complete.distinctRows()).as("distinct job_row_number").isEqualTo(ROWS);
             assertThat(complete.firstRow()).isZero();

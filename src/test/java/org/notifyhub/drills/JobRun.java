@@ -3,6 +3,7 @@ package org.notifyhub.drills;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -10,11 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a CSV job left in the database, read by the job's id: its notifications, the distinct row numbers among them
- * and their range, its status, the rows not yet final and, with the stub's counts, the rows the provider took more
- * than once. A drill's verdict on a job comes from here, never from what the hub says about itself.
+ * and their range, its status, the rows not yet final and their statuses and, with the stub's counts, the rows the
+ * provider took and took more than once. A drill's verdict on a job comes from here, never from what the hub says
+ * about itself.
  */
 record JobRun(long rows, long distinctRows, long firstRow, long lastRow, String status, long notFinal,
-              long sent, long sentTwice) {
+              long sent, long sentTwice, Map<String, Long> statuses) {
 
     static JobRun of(JdbcClient db, UUID jobId, StubProviders providers) {
         Map<String, Integer> accepted = providers.acceptedCounts();
@@ -26,6 +28,9 @@ record JobRun(long rows, long distinctRows, long firstRow, long lastRow, String 
                     sends[0] += times > 0 ? 1 : 0;
                     sends[1] += times > 1 ? 1 : 0;
                 });
+        Map<String, Long> statuses = new TreeMap<>();
+        db.sql("SELECT notification_status, count(*) FROM notifications WHERE job_id = :job GROUP BY notification_status")
+                .param("job", jobId).query((rs, n) -> statuses.put(rs.getString(1), rs.getLong(2))).list();
         return db.sql("""
                         SELECT count(*), count(DISTINCT job_row_number), coalesce(min(job_row_number), -1),
                                coalesce(max(job_row_number), -1),
@@ -34,7 +39,7 @@ record JobRun(long rows, long distinctRows, long firstRow, long lastRow, String 
                           FROM notifications WHERE job_id = :job""")
                 .param("job", jobId).param("final", DrillOutcome.FINAL)
                 .query((rs, n) -> new JobRun(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(6),
-                        rs.getLong(5), sends[0], sends[1]))
+                        rs.getLong(5), sends[0], sends[1], statuses))
                 .single();
     }
 
