@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DailyLimitRepository implements AllowanceLedger {
 
     private final JdbcClient jdbc;
-    private final LeaseWait wait;
+    private final LeaseTimeoutRepository leaseTimeout;
 
-    public DailyLimitRepository(JdbcClient jdbc, LeaseWait wait) {
+    public DailyLimitRepository(JdbcClient jdbc, LeaseTimeoutRepository leaseTimeout) {
         this.jdbc = jdbc;
-        this.wait = wait;
+        this.leaseTimeout = leaseTimeout;
     }
 
     /**
@@ -50,7 +50,7 @@ public class DailyLimitRepository implements AllowanceLedger {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long lease(AllowanceKey key, long limit, LeaseSizing sizing) {
-        wait.boundStatements(jdbc);
+        leaseTimeout.boundCurrentTransaction();
         // The no-op update locks the row (creating it if need be) until this short transaction commits.
         long taken = jdbc.sql("""
                         INSERT INTO daily_limit_counters (service_id, day, channel, count)
@@ -79,7 +79,7 @@ public class DailyLimitRepository implements AllowanceLedger {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void handBack(AllowanceKey key, long units) {
-        wait.boundStatements(jdbc);
+        leaseTimeout.boundCurrentTransaction();
         jdbc.sql("""
                         UPDATE daily_limit_counters SET count = GREATEST(0, count - :units)
                         WHERE service_id = :serviceId AND day = :day AND channel = :channel""")

@@ -9,14 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * How long a send may wait for a lease on its limits ({@code notify.limits.lease-timeout}): for this node's lock on an
- * allowance or bucket, and for each statement on the shared row. A row held by another transaction, a slow or failing
- * database then costs a request at most a few timeouts and a 503 ({@link LimitsUnavailableException}), never an
- * open-ended wait nor a 500; and once a lease has failed, the sends of that limit are refused at once for a timeout
+ * allowance or bucket, and for each statement on the shared row ({@link LeaseTimeoutRepository}). A row held by
+ * another transaction, a slow or failing database then costs a request at most a few timeouts and a 503
+ * ({@link LimitsUnavailableException}), never an open-ended wait nor a 500; and once a lease has failed, the sends of that limit are refused at once for a timeout
  * (one of them then tries the row again), so one service's stuck rows do not tie up every request thread of the node.
  */
 @Component
@@ -35,13 +34,6 @@ public class LeaseWait {
     LeaseWait(Duration timeout, LongSupplier nanoTime) {
         this.timeout = timeout;
         this.nanoTime = nanoTime;
-    }
-
-    /** Bounds each later statement of the current transaction, lock waits included (SET LOCAL statement_timeout). */
-    void boundStatements(JdbcClient jdbc) {
-        jdbc.sql("SELECT set_config('statement_timeout', :millis, true)")
-                .param("millis", String.valueOf(timeout.toMillis()))
-                .query(String.class).single();
     }
 
     /**
