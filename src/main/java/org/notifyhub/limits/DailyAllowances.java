@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,7 @@ public class DailyAllowances {
 
     private final AllowanceLedger ledger;
     private final LeaseSizing sizing;
+    private final LeaseWait wait;
     private final Duration idle;
     private final LongSupplier nanoTime;
     private final Map<AllowanceKey, Allowance> allowances = new ConcurrentHashMap<>();
@@ -49,13 +49,14 @@ public class DailyAllowances {
     public DailyAllowances(DailyLimitRepository ledger,
                            @Value("${notify.limits.lease-share:16}") long share,
                            @Value("${notify.limits.lease-max-block:500}") long maxBlock,
-                           @Value("${notify.limits.lease-idle:5s}") Duration idle) {
-        this(ledger, new LeaseSizing(share, maxBlock), idle, System::nanoTime);
+                           @Value("${notify.limits.lease-idle:5s}") Duration idle, LeaseWait wait) {
+        this(ledger, new LeaseSizing(share, maxBlock), idle, System::nanoTime, wait);
     }
 
-    DailyAllowances(AllowanceLedger ledger, LeaseSizing sizing, Duration idle, LongSupplier nanoTime) {
+    DailyAllowances(AllowanceLedger ledger, LeaseSizing sizing, Duration idle, LongSupplier nanoTime, LeaseWait wait) {
         this.ledger = ledger;
         this.sizing = sizing;
+        this.wait = wait;
         this.idle = idle;
         this.nanoTime = nanoTime;
     }
@@ -90,23 +91,26 @@ public class DailyAllowances {
         }
     }
 
-    /** Takes one unit of the allowance, leasing a block when this node holds none; false when the limit is reached. */
+    /**
+     * Takes one unit of the allowance, leasing a block when this node holds none; false when the limit is reached.
+     * Throws {@link LimitsUnavailableException}, having taken nothing, when the lease does not come in time.
+     */
     public boolean take(AllowanceKey key, long limit) {
         while (true) {
             Allowance allowance = allowances.computeIfAbsent(key, k -> new Allowance());
-            allowance.lock.lock();
+            wait.lock(allowance.lock, key);
             try {
                 if (allowance.retired) {
                     continue;
                 }
                 allowance.lastUsed = nanoTime.getAsLong();
                 if (allowance.limit != limit && allowance.held > 0) {
-                    ledger.handBack(key, allowance.held);
+                    handBackInTime(key, allowance.held);
                     allowance.held = 0;
                 }
                 allowance.limit = limit;
                 if (allowance.held == 0) {
-                    allowance.held = ledger.lease(key, limit, sizing);
+                    allowance.held = wait.lease(allowance.lock, key, () -> ledger.lease(key, limit, sizing));
                 }
                 if (allowance.held == 0) {
                     return false;
@@ -133,7 +137,15 @@ public class DailyAllowances {
                 allowance.lock.unlock();
             }
         }
-        ledger.handBack(key, 1);
+        handBackInTime(key, 1);
+    }
+
+    /** A hand-back on a send's path: in time, or the send is refused with a 503. */
+    private void handBackInTime(AllowanceKey key, long units) {
+        wait.onSharedRows(key, () -> {
+            ledger.handBack(key, units);
+            return units;
+        });
     }
 
     /** Hands back everything this node holds of one allowance; returns how much that was. */
@@ -181,7 +193,7 @@ public class DailyAllowances {
 
     /** What this node holds of one allowance; guarded by its lock. */
     private static final class Allowance {
-        private final ReentrantLock lock = new ReentrantLock();
+        private final LeaseLock lock = new LeaseLock();
         private long limit = -1;
         private long held;
         private long lastUsed;

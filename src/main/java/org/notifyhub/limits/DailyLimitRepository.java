@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DailyLimitRepository implements AllowanceLedger {
 
     private final JdbcClient jdbc;
+    private final LeaseTimeoutRepository leaseTimeout;
 
-    public DailyLimitRepository(JdbcClient jdbc) {
+    public DailyLimitRepository(JdbcClient jdbc, LeaseTimeoutRepository leaseTimeout) {
         this.jdbc = jdbc;
+        this.leaseTimeout = leaseTimeout;
     }
 
     /**
@@ -48,6 +50,7 @@ public class DailyLimitRepository implements AllowanceLedger {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long lease(AllowanceKey key, long limit, LeaseSizing sizing) {
+        leaseTimeout.boundCurrentTransaction();
         // The no-op update locks the row (creating it if need be) until this short transaction commits.
         long taken = jdbc.sql("""
                         INSERT INTO daily_limit_counters (service_id, day, channel, count)
@@ -74,7 +77,9 @@ public class DailyLimitRepository implements AllowanceLedger {
     }
 
     @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void handBack(AllowanceKey key, long units) {
+        leaseTimeout.boundCurrentTransaction();
         jdbc.sql("""
                         UPDATE daily_limit_counters SET count = GREATEST(0, count - :units)
                         WHERE service_id = :serviceId AND day = :day AND channel = :channel""")

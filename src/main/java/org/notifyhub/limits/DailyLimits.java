@@ -36,7 +36,8 @@ public class DailyLimits {
 
     /**
      * Counts one notification today against this node's leases (never inside the caller's transaction), or throws
-     * Notify's 429 naming the limit it would pass, having counted nothing. Test keys count against none. The caller
+     * Notify's 429 naming the limit it would pass, or a 503 when the limits could not be checked in time
+     * ({@link LimitsUnavailableException}), having counted nothing. Test keys count against none. The caller
      * gives the returned units back when the notification is not saved after all.
      */
     public Taken take(Service service, String keyType, String notificationType, boolean internationalSms, LocalDate day) {
@@ -47,8 +48,16 @@ public class DailyLimits {
         for (String channel : charges(notificationType, 1, internationalSms ? 1 : 0).keySet()) {
             AllowanceKey key = new AllowanceKey(service.id(), channel, day);
             long limit = service.dailyLimits().forChannel(channel);
-            if (!allowances.take(key, limit)) {
-                taken.forEach(allowances::giveBack);
+            boolean allowed = false;
+            try {
+                allowed = allowances.take(key, limit);
+            } finally {
+                if (!allowed) {
+                    // refused, or its limits unavailable (a 503): what the other limits gave goes back either way
+                    taken.forEach(allowances::giveBack);
+                }
+            }
+            if (!allowed) {
                 throw new V2ApiException(429, "TooManyRequestsError",
                         "Exceeded send limits (" + channel + ": " + limit + ") for today");
             }

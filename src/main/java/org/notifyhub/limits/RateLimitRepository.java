@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class RateLimitRepository {
 
     private final JdbcClient jdbc;
+    private final LeaseTimeoutRepository leaseTimeout;
 
-    public RateLimitRepository(JdbcClient jdbc) {
+    public RateLimitRepository(JdbcClient jdbc, LeaseTimeoutRepository leaseTimeout) {
         this.jdbc = jdbc;
+        this.leaseTimeout = leaseTimeout;
     }
 
     /** Tokens granted by a lease, and when (database clock, epoch seconds): a later return names the lease by it. */
@@ -30,6 +32,7 @@ public class RateLimitRepository {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Leased lease(UUID serviceId, String keyType, double capacity, double perSecond, double leaseSeconds,
                         LeaseSizing sizing, long returned, double returnedLeasedAt) {
+        leaseTimeout.boundCurrentTransaction();
         // The no-op update locks the row (creating it full if need be) until this short transaction commits; the clock
         // is read once the lock is held, so the leases of one bucket see time only move forward.
         Row row = jdbc.sql("""

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
@@ -32,23 +31,29 @@ public class RateLimiter {
     private final LeaseSizing sizing;
     private final long leaseNanos;
     private final LongSupplier nanoTime;
+    private final LeaseWait wait;
     private final Map<BucketKey, Tokens> held = new ConcurrentHashMap<>();
 
     @Autowired
     public RateLimiter(RateLimitRepository buckets,
                        @Value("${notify.limits.lease-share:16}") long share,
                        @Value("${notify.limits.lease-max-block:500}") long maxBlock,
-                       @Value("${notify.limits.rate-lease:1s}") Duration lease) {
-        this(buckets, new LeaseSizing(share, maxBlock), lease, System::nanoTime);
+                       @Value("${notify.limits.rate-lease:1s}") Duration lease, LeaseWait wait) {
+        this(buckets, new LeaseSizing(share, maxBlock), lease, System::nanoTime, wait);
     }
 
-    RateLimiter(RateLimitRepository buckets, LeaseSizing sizing, Duration lease, LongSupplier nanoTime) {
+    RateLimiter(RateLimitRepository buckets, LeaseSizing sizing, Duration lease, LongSupplier nanoTime, LeaseWait wait) {
         this.buckets = buckets;
+        this.wait = wait;
         this.sizing = sizing;
         this.leaseNanos = lease.toNanos();
         this.nanoTime = nanoTime;
     }
 
+    /**
+     * Spends one token of the key's bucket, or throws Notify's 429 when it is empty, or a 503
+     * ({@link LimitsUnavailableException}) when no lease comes in time.
+     */
     public void check(AuthenticatedApiKey key) {
         int limit = key.service().rateLimit();
         if (!take(new BucketKey(key.service().id(), key.keyType()), limit)) {
@@ -59,7 +64,7 @@ public class RateLimiter {
 
     private boolean take(BucketKey key, int limit) {
         Tokens tokens = held.computeIfAbsent(key, k -> new Tokens());
-        tokens.lock.lock();
+        wait.lock(tokens.lock, key);
         try {
             long now = nanoTime.getAsLong();
             if (tokens.count > 0 && tokens.limit == limit && now - tokens.expiresAt < 0) {
@@ -67,8 +72,8 @@ public class RateLimiter {
                 return true;
             }
             // Unspent tokens (expired, or leased under another limit) go back with the next lease.
-            RateLimitRepository.Leased leased = buckets.lease(key.serviceId(), key.keyType(), limit, limit / 60.0,
-                    leaseNanos / 1e9, sizing, tokens.count, tokens.leasedAt);
+            RateLimitRepository.Leased leased = wait.lease(tokens.lock, key, () -> buckets.lease(key.serviceId(),
+                    key.keyType(), limit, limit / 60.0, leaseNanos / 1e9, sizing, tokens.count, tokens.leasedAt));
             tokens.count = leased.tokens();
             tokens.leasedAt = leased.at();
             tokens.limit = limit;
@@ -93,7 +98,7 @@ public class RateLimiter {
 
     /** Tokens this node leased from one bucket; guarded by its lock. */
     private static final class Tokens {
-        private final ReentrantLock lock = new ReentrantLock();
+        private final LeaseLock lock = new LeaseLock();
         private long count;
         private double leasedAt;
         private int limit;

@@ -1,6 +1,7 @@
 package org.notifyhub.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
 
 /** Leases on a daily limit: blocks from the shared counter, spent locally, handed back when not used. */
 class DailyAllowancesTest {
@@ -141,17 +143,40 @@ class DailyAllowancesTest {
         }
     }
 
+    @Test
+    void aFailingLedgerRefusesWithA503ThenOnlyOneSendATimeoutTriesItAgain() {
+        DailyAllowances node = node();
+        ledger.failing = true;
+
+        assertThatThrownBy(() -> node.take(KEY, 10)).isInstanceOf(LimitsUnavailableException.class);
+        nanos.addAndGet(Duration.ofMillis(1_900).toNanos());
+        assertThatThrownBy(() -> node.take(KEY, 10)).isInstanceOf(LimitsUnavailableException.class);
+        assertThat(ledger.calls).as("sends refused at once while the failure is fresh").isEqualTo(1);
+
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        ledger.failing = false;
+        assertThat(node.take(KEY, 10)).isTrue();
+        assertThat(ledger.calls).isEqualTo(2);
+        assertThat(ledger.taken(KEY)).as("nothing counted for the refused sends").isEqualTo(1);
+    }
+
     private DailyAllowances node() {
-        return new DailyAllowances(ledger, sizing, Duration.ofSeconds(5), nanos::get);
+        return new DailyAllowances(ledger, sizing, Duration.ofSeconds(5), nanos::get, new LeaseWait(Duration.ofSeconds(2), nanos::get));
     }
 
     /** The shared counter rows, in memory. */
     private static final class Ledger implements AllowanceLedger {
         private final Map<AllowanceKey, Long> taken = new HashMap<>();
         private long leases;
+        private long calls;
+        private boolean failing;
 
         @Override
         public synchronized long lease(AllowanceKey key, long limit, LeaseSizing sizing) {
+            calls++;
+            if (failing) {
+                throw new QueryTimeoutException("canceling statement due to statement timeout");
+            }
             long grant = sizing.grant(limit, taken(key));
             if (grant > 0) {
                 leases++;
