@@ -27,7 +27,10 @@ class JobDrills {
             "notify.schedules.check-job-status", "0/10 * * * * ?",
             "notify.jobs.missing-rows-after-minutes", 2,
             "notify.schedules.check-for-missing-rows-in-completed-jobs", "5/15 * * * * ?",
-            "notify.sqs.visibility-timeout", 60);
+            "notify.sqs.visibility-timeout", 60,
+            // The 100,000 sends take these two cores about 11 minutes: the sending timeout must outlast that backlog,
+            // or sends the provider took are timed out before their receipts are read.
+            "notify.timeout-sending-notifications.period-seconds", 900);
 
     @Test
     @Timeout(value = 35, unit = TimeUnit.MINUTES)
