@@ -1,5 +1,6 @@
 package org.notifyhub.limits;
 
+import org.notifyhub.common.Outages;
 import org.notifyhub.common.V2ApiException;
 
 /**
@@ -10,6 +11,6 @@ import org.notifyhub.common.V2ApiException;
 public class LimitsUnavailableException extends V2ApiException {
 
     public LimitsUnavailableException(String message) {
-        super(503, "ServiceUnavailable", message);
+        super(503, Outages.ERROR, message);
     }
 }

@@ -1,11 +1,7 @@
 package org.notifyhub.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.letters.LetterPdfNames;
 import org.notifyhub.letters.collation.PrintRun;
-import org.notifyhub.support.Jwt;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,8 +37,7 @@ final class DrillLetters implements AutoCloseable {
     private final DrillBed bed;
     private final JdbcClient db;
     private final S3Client s3;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final DrillAdmin admin;
 
     /** A letter as its row says: its id, reference, creation time and sheets. */
     record Letter(UUID id, String reference, LocalDateTime createdAt, int billableUnits, String status) {
@@ -52,16 +46,13 @@ final class DrillLetters implements AutoCloseable {
     DrillLetters(DrillBed bed) {
         this.bed = bed;
         this.db = bed.db();
+        this.admin = new DrillAdmin(bed.hubBaseUrl());
         Map<String, Object> properties = bed.nodeProperties();
         s3 = S3Client.builder().endpointOverride(URI.create((String) properties.get("notify.s3.endpoint")))
                 .region(Region.of((String) properties.get("notify.s3.region")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         (String) properties.get("notify.s3.access-key"), (String) properties.get("notify.s3.secret-key"))))
                 .forcePathStyle(true).build();
-    }
-
-    S3Client s3() {
-        return s3;
     }
 
     /** Templated letters through POST /v2/notifications/letter with the service's live key; their ids in order. */
@@ -123,15 +114,7 @@ final class DrillLetters implements AutoCloseable {
 
     /** POST /platform-admin/collate-letter-pdfs, as the admin app does; the summary under {@code data}. */
     JsonNode collate() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bed.hubBaseUrl() + "/platform-admin/collate-letter-pdfs"))
-                .header("Authorization", "Bearer " + Jwt.signed("notify-admin", DrillBed.ADMIN_SECRET, Instant.now()))
-                .timeout(Duration.ofMinutes(3))
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Collation answered " + response.statusCode() + ": " + response.body());
-        }
-        return mapper.readTree(response.body()).path("data");
+        return admin.collate();
     }
 
     List<Letter> letters(List<UUID> ids) {

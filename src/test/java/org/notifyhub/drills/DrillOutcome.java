@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What a drill left behind, read from the database and the stub provider: the rows of its requests (by their
  * references), the 201s without a row, references with more than one row, notifications the provider took more than
- * once, and rows not yet in a final status.
+ * once, rows not yet in a final status, and rows delivered that the provider never took.
  */
 record DrillOutcome(long requests, long created, long rows, long lost, long duplicateRows, long duplicateSends,
-                    long notFinal, Map<String, Long> statuses, Map<Integer, Long> answers) {
+                    long notFinal, long deliveredNeverSent, Map<String, Long> statuses, Map<Integer, Long> answers) {
 
     static final List<String> FINAL = List.of("delivered", "permanent-failure", "temporary-failure", "technical-failure",
             "validation-failed", "virus-scan-failed", "cancelled", "returned-letter");
@@ -34,8 +34,11 @@ record DrillOutcome(long requests, long created, long rows, long lost, long dupl
         long duplicateSends = rows.stream().filter(row -> providers.acceptedFor(row.id()) > 1).count();
         Map<String, Long> statuses = new TreeMap<>(rows.stream().collect(Collectors.groupingBy(Row::status, Collectors.counting())));
         long notFinal = rows.stream().filter(row -> !FINAL.contains(row.status())).count();
+        // A receipt applied to the wrong row would show here.
+        long deliveredNeverSent = rows.stream()
+                .filter(row -> row.status().equals("delivered") && providers.acceptedFor(row.id()) == 0).count();
         return new DrillOutcome(load.requests(), load.created().size(), rows.size(), lost, duplicateRows, duplicateSends,
-                notFinal, statuses, load.answers());
+                notFinal, deliveredNeverSent, statuses, load.answers());
     }
 
     /** Waits until every row of the run is final (or the time is up) and reads the outcome then. */
@@ -55,11 +58,5 @@ record DrillOutcome(long requests, long created, long rows, long lost, long dupl
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class).toString(), rs.getString("client_reference"),
                         rs.getString("notification_status")))
                 .list();
-    }
-
-    /** Rows the provider never took although they say delivered: a receipt applied to the wrong row would show here. */
-    static long deliveredButNeverSent(DrillLoad load, JdbcClient db, StubProviders providers) {
-        return rows(db, load.runId()).stream()
-                .filter(row -> row.status().equals("delivered") && providers.acceptedFor(row.id()) == 0).count();
     }
 }

@@ -65,10 +65,6 @@ final class SqsGate implements AutoCloseable {
         return duplicated.get();
     }
 
-    synchronized boolean isOpen() {
-        return server != null;
-    }
-
     /** The queue server is away: open connections are dropped, new ones refused. */
     synchronized void shut() {
         if (server != null) {

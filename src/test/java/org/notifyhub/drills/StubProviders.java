@@ -142,17 +142,13 @@ final class StubProviders implements AutoCloseable {
         if (!FIRETEXT_KEY.equals(form.get("apiKey"))) {
             return new Answer(200, "application/json", "{\"code\":1,\"description\":\"Authentication failed\"}", Duration.ZERO);
         }
-        if (form.getOrDefault("to", "").equals(refusedNumber)) {
-            attempts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-            return new Answer(500, "application/json", "{\"code\":1,\"description\":\"Internal error\"}", Duration.ZERO);
-        }
-        Answer refused = fault(id, "application/json", "{\"code\":1,\"description\":\"Internal error\"}",
+        String mobile = form.getOrDefault("to", "");
+        Answer refused = fault(id, mobile.equals(refusedNumber), "application/json", "{\"code\":1,\"description\":\"Internal error\"}",
                 "{\"code\":1,\"description\":\"Rate limited\"}");
         if (refused != null) {
             return refused;
         }
         accept(id);
-        String mobile = form.getOrDefault("to", "");
         schedule(() -> postFiretextReceipt(id, mobile));
         return new Answer(200, "application/json", ACCEPTED, answerDelay());
     }
@@ -163,7 +159,7 @@ final class StubProviders implements AutoCloseable {
         }
         String raw = new String(Base64.getMimeDecoder().decode(form.getOrDefault("RawMessage.Data", "")), StandardCharsets.UTF_8);
         String id = tag(raw);
-        Answer refused = fault(id, "text/xml", sesError("InternalFailure", "Stub failure"), sesError("Throttling", "Maximum sending rate exceeded."));
+        Answer refused = fault(id, false, "text/xml", sesError("InternalFailure", "Stub failure"), sesError("Throttling", "Maximum sending rate exceeded."));
         if (refused != null) {
             return refused;
         }
@@ -176,12 +172,12 @@ final class StubProviders implements AutoCloseable {
                 answerDelay());
     }
 
-    /** A refusal this call draws, or null when it is taken. */
-    private Answer fault(String id, String contentType, String serverError, String throttled) {
+    /** Counts the call; the refusal it draws (always a server error when {@code refusedAlways}), or null when taken. */
+    private Answer fault(String id, boolean refusedAlways, String contentType, String serverError, String throttled) {
         attempts.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
         Faults now = faults;
         double draw = ThreadLocalRandom.current().nextDouble();
-        if (draw < now.serverErrors()) {
+        if (refusedAlways || draw < now.serverErrors()) {
             return new Answer(500, contentType, serverError, Duration.ZERO);
         }
         if (draw < now.serverErrors() + now.throttles()) {

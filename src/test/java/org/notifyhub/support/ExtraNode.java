@@ -72,10 +72,6 @@ public final class ExtraNode implements AutoCloseable {
         return node;
     }
 
-    public int port() {
-        return port;
-    }
-
     public long pid() {
         return process.pid();
     }
