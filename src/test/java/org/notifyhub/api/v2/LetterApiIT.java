@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.Jwt;
@@ -24,6 +25,7 @@ import uk.gov.service.notify.NotificationClientException;
 /** Precompiled letters and the PDF endpoint, through the official client where it has a call for them. */
 class LetterApiIT extends HubIntegrationTest {
 
+    private static final String TEMPLATED_LETTER_PDFS = "get-pdf-for-templated-letter";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
@@ -31,6 +33,9 @@ class LetterApiIT extends HubIntegrationTest {
 
     @Autowired
     private S3Client s3;
+
+    @Autowired
+    private CamelContext camel;
 
     @Test
     void aPrecompiledLetterIsScannedAndAnUnprintableFileEndsInTheInvalidBucket() throws Exception {
@@ -97,6 +102,48 @@ class LetterApiIT extends HubIntegrationTest {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.error()).isEqualTo("PDFNotReadyError");
             assertThat(reply.message()).isEqualTo("PDF not available yet, try again later");
+        }
+    }
+
+    @Test
+    void theJavaClientPollsATemplatedLettersPdfThroughItsNotReadyHandlingUntilItArrives() throws Exception {
+        TestService service = testServices.create(false, List.of("letter"));
+        NotificationClient client = new NotificationClient(service.normalKey(), baseUrl());
+        Map<String, Object> personalisation = Map.of("name", "Polly", "address_line_1", "A Person",
+                "address_line_2", "1 Street", "address_line_3", "SW1A 1AA");
+        List<NotificationClientException> notReady = new java.util.ArrayList<>();
+        byte[] pdf;
+        // the PDF cannot be made while its route is held, so the client meets the not-ready answer first
+        camel.getRouteController().stopRoute(TEMPLATED_LETTER_PDFS);
+        try {
+            String id = client.sendLetter(service.letterTemplate().toString(), personalisation, "polled")
+                    .getNotificationId().toString();
+            assertThat(pollPdf(client, id, notReady)).as("the PDF while its route is held").isNull();
+            camel.getRouteController().startRoute(TEMPLATED_LETTER_PDFS);
+            pdf = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> pollPdf(client, id, notReady), java.util.Objects::nonNull);
+        } finally {
+            camel.getRouteController().startRoute(TEMPLATED_LETTER_PDFS);
+        }
+
+        assertThat(notReady).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.getHttpResult()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("PDFNotReadyError").contains("PDF not available yet, try again later");
+        });
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    /** One poll as a service would write it with the client: the PDF, or null after a not-ready answer. */
+    private static byte[] pollPdf(NotificationClient client, String id, List<NotificationClientException> notReady)
+            throws NotificationClientException {
+        try {
+            return client.getPdfForLetter(id);
+        } catch (NotificationClientException e) {
+            if (!e.getMessage().contains("PDFNotReadyError")) {
+                throw e;
+            }
+            notReady.add(e);
+            return null;
         }
     }
 
