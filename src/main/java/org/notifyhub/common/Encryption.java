@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -21,6 +24,9 @@ import org.springframework.stereotype.Component;
  *       {@value #ITERATIONS} iterations, worked out once at start-up;</li>
  *   <li>{@code v1:} (read only) — one plain SHA-256 of the secret, as the hub derived its key before.</li>
  * </ul>
+ * The secret key setting may list several keys, comma-separated, to rotate them: the first encrypts, every one
+ * decrypts (GCM's tag tells a wrong key at once), so a new key is put first on every node, and an old one is
+ * dropped once nothing written under it is still read.
  */
 @Component
 public class Encryption {
@@ -32,16 +38,18 @@ public class Encryption {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
-    private final SecretKeySpec legacyKey;
+    private final List<SecretKeySpec> keys;
+    private final List<SecretKeySpec> legacyKeys;
     private final SecureRandom random = new SecureRandom();
 
-    public Encryption(@Value("${notify.secret-key}") String secretKey) {
-        if (secretKey == null || secretKey.length() < 16) {
-            throw new IllegalStateException("notify.secret-key (NOTIFY_SECRET_KEY) must be set to at least 16 characters");
+    public Encryption(@Value("${notify.secret-key}") String secretKeys) {
+        List<String> secrets = secretKeys == null ? List.of()
+                : Arrays.stream(secretKeys.split(",")).map(String::trim).toList();
+        if (secrets.isEmpty() || secrets.stream().anyMatch(secret -> secret.length() < 16)) {
+            throw new IllegalStateException("notify.secret-key (NOTIFY_SECRET_KEY) must be set, every key of it at least 16 characters");
         }
-        this.key = new SecretKeySpec(pbkdf2(secretKey), "AES");
-        this.legacyKey = new SecretKeySpec(sha256(secretKey), "AES");
+        this.keys = secrets.stream().map(secret -> new SecretKeySpec(pbkdf2(secret), "AES")).toList();
+        this.legacyKeys = secrets.stream().map(secret -> new SecretKeySpec(sha256(secret), "AES")).toList();
     }
 
     public String encrypt(String plain) {
@@ -52,7 +60,7 @@ public class Encryption {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
@@ -68,23 +76,31 @@ public class Encryption {
             return null;
         }
         if (encrypted.startsWith(CURRENT)) {
-            return open(key, encrypted.substring(CURRENT.length()));
+            return open(keys, encrypted.substring(CURRENT.length()));
         }
         if (encrypted.startsWith(LEGACY)) {
-            return open(legacyKey, encrypted.substring(LEGACY.length()));
+            return open(legacyKeys, encrypted.substring(LEGACY.length()));
         }
         throw new IllegalArgumentException("Not a value this hub encrypted");
     }
 
-    private static String open(SecretKeySpec with, String base64) {
+    private static String open(List<SecretKeySpec> candidates, String base64) {
+        GeneralSecurityException last = null;
         try {
             byte[] in = Base64.getDecoder().decode(base64);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+            for (SecretKeySpec with : candidates) {
+                try {
+                    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                    cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+                    return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+                } catch (AEADBadTagException e) {
+                    last = e; // written under another of the keys
+                }
+            }
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Decryption failed: was the data written with another NOTIFY_SECRET_KEY?", e);
         }
+        throw new IllegalStateException("Decryption failed: was the data written with another NOTIFY_SECRET_KEY?", last);
     }
 
     private static byte[] pbkdf2(String secret) {

@@ -23,8 +23,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * The local default: every production dependency that is not configured is started in-process before the
- * application context needs it, and the hub is pointed at it. Configuring the real endpoint switches each off.
+ * The local default: when no real server is configured, every production dependency is started in-process before
+ * the application context needs it, and the hub is pointed at it. Once any real server is configured, nothing
+ * embedded starts and the node refuses to start unless every part is real or explicitly simulated
+ * ({@link RequiredSettings}).
  */
 public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -40,54 +42,51 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        Path dataDir = Path.of(env.getProperty("notify.data-dir", ".notify-hub")).toAbsolutePath();
         Map<String, Object> properties = new HashMap<>();
-        List<CompletableFuture<LocalServer>> starting = new ArrayList<>();
-
-        boolean databaseConfigured = has(env, "spring.datasource.url") || has(env, "DATABASE_URL");
         if (has(env, "DATABASE_URL") && !has(env, "spring.datasource.url")) {
             properties.putAll(DatabaseUrl.toDatasourceProperties(env.getProperty("DATABASE_URL")));
         }
-        boolean sqsConfigured = has(env, "notify.sqs.endpoint") || has(env, "notify.sqs.region");
-        boolean s3Configured = has(env, "notify.s3.endpoint") || has(env, "notify.s3.region");
-        boolean sesConfigured = has(env, "notify.ses.endpoint") || has(env, "notify.ses.region");
-        boolean ftpConfigured = has(env, "notify.dvla.ftp.host");
-        boolean nothingConfigured = !databaseConfigured && !sqsConfigured && !s3Configured && !sesConfigured && !ftpConfigured;
+        if (RequiredSettings.anyRealEndpoint(env)) {
+            List<String> problems = RequiredSettings.problems(env);
+            if (!problems.isEmpty()) {
+                throw new MissingSettingsException(problems);
+            }
+            if (!has(env, "notify.email.provider")) {
+                properties.put("notify.email.provider", "ses");
+            }
+            env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+            return;
+        }
+        startLocalDefault(env, application, properties);
+    }
 
-        LocalSecrets secrets = nothingConfigured || !has(env, "notify.secret-key") ? LocalSecrets.loadOrCreate(dataDir) : null;
-        if (!databaseConfigured) {
-            starting.add(startAsync(() -> LocalPostgres.start(dataDir)));
-        }
-        if (!sqsConfigured) {
-            starting.add(startAsync(LocalSqs::start));
-        }
-        if (!s3Configured) {
-            starting.add(startAsync(() -> LocalS3.start(dataDir)));
-        }
-        if (!ftpConfigured) {
-            starting.add(startAsync(() -> LocalFtp.start(dataDir, secrets.ftpPassword())));
-        }
+    /** Nothing real is configured: every server runs in this process, with secrets kept in the data folder. */
+    private static void startLocalDefault(ConfigurableEnvironment env, SpringApplication application,
+                                          Map<String, Object> properties) {
+        Path dataDir = Path.of(env.getProperty("notify.data-dir", ".notify-hub")).toAbsolutePath();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
+        List<CompletableFuture<LocalServer>> starting = List.of(
+                startAsync(() -> LocalPostgres.start(dataDir)),
+                startAsync(LocalSqs::start),
+                startAsync(() -> LocalS3.start(dataDir)),
+                startAsync(() -> LocalFtp.start(dataDir, secrets.ftpPassword())));
         if (!has(env, "notify.email.provider")) {
-            properties.put("notify.email.provider", sesConfigured ? "ses" : "simulated");
+            properties.put("notify.email.provider", "simulated");
         }
         if (!has(env, "notify.secret-key")) {
             properties.put("notify.secret-key", secrets.secretKey());
         }
-        if (nothingConfigured) {
-            properties.put("notify.local.enabled", true);
-            bindLoopbackUnlessTold(env, properties);
-            if (!has(env, "notify.admin.client-secrets")) {
-                properties.put("notify.admin.client-secrets", secrets.adminSecret());
-            }
+        properties.put("notify.local.enabled", true);
+        bindLoopbackUnlessTold(env, properties);
+        if (!has(env, "notify.admin.client-secrets")) {
+            properties.put("notify.admin.client-secrets", secrets.adminSecret());
         }
 
         List<LocalServer> servers = awaitAll(starting);
         servers.forEach(server -> properties.putAll(server.properties()));
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
-        if (!servers.isEmpty()) {
-            application.addListeners(new StopOnClose(servers));
-            log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
-        }
+        application.addListeners(new StopOnClose(servers));
+        log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
     }
 
     /** Its operator endpoints are open and it holds demo keys: nobody else on the network may reach it unasked. */

@@ -39,6 +39,29 @@ class EncryptionTest {
     }
 
     @Test
+    void aRotatedKeyListEncryptsUnderItsFirstKeyAndReadsWhatEveryKeyWrote() throws Exception {
+        String underOld = ENCRYPTION.encrypt("written before the rotation");
+        String legacyUnderOld = "v1:" + sealWithPlainHashKey("legacy before the rotation");
+        Encryption rotated = new Encryption("a-brand-new-secret-key, " + SECRET);
+
+        String underNew = rotated.encrypt("written after the rotation");
+
+        assertThat(rotated.decrypt(underOld)).isEqualTo("written before the rotation");
+        assertThat(rotated.decrypt(legacyUnderOld)).isEqualTo("legacy before the rotation");
+        assertThat(rotated.decrypt(underNew)).isEqualTo("written after the rotation");
+        // the new key, not the old one, wrote it: a node that has only the old key cannot read it
+        assertThat(new Encryption("a-brand-new-secret-key").decrypt(underNew)).isEqualTo("written after the rotation");
+        assertThatThrownBy(() -> ENCRYPTION.decrypt(underNew)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void everyKeyOfTheListMustBeLongEnough() {
+        assertThatThrownBy(() -> new Encryption("a-long-enough-secret-key,short")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 16 characters");
+        assertThatThrownBy(() -> new Encryption("")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void theSameValueEncryptsDifferentlyEachTime() {
         assertThat(ENCRYPTION.encrypt("secret")).isNotEqualTo(ENCRYPTION.encrypt("secret"));
     }

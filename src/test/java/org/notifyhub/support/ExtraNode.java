@@ -34,16 +34,21 @@ public final class ExtraNode implements AutoCloseable {
         this.port = port;
     }
 
-    /** Properties that point another node at the same database, queues, object store and FTP server as this one. */
+    /**
+     * Properties that point another node at the same database, queues, object store and FTP server as this one, with
+     * its secrets and its simulated email and SMS providers: a node given real servers must be given every part.
+     */
     public static Map<String, Object> sharingInfrastructureOf(Environment first) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String key : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "notify.sqs.endpoint", "notify.sqs.region", "notify.sqs.access-key", "notify.sqs.secret-key",
                 "notify.s3.endpoint", "notify.s3.region", "notify.s3.access-key", "notify.s3.secret-key",
                 "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username", "notify.dvla.ftp.password",
-                "notify.secret-key"}) {
+                "notify.secret-key", "notify.admin.client-secrets", "notify.email.provider"}) {
             properties.put(key, first.getProperty(key));
         }
+        properties.put("notify.sms.simulated", true);
+        properties.put("server.address", "127.0.0.1");
         return properties;
     }
 
@@ -60,16 +65,45 @@ public final class ExtraNode implements AutoCloseable {
 
     /** As {@link #start(String, Map, List)}, listening on this port (a node restarted where its clients expect it). */
     public static ExtraNode start(String name, int port, Map<String, Object> properties, List<String> jvmOptions) throws Exception {
+        Path log = log(name);
+        Process process = launch(command(port, properties, jvmOptions), log);
+        ExtraNode node = new ExtraNode(process, port);
+        node.awaitHealthy(log);
+        return node;
+    }
+
+    /** What a node that must refuse to start did: its exit code and everything it printed. */
+    public record Exit(int code, String output) {
+    }
+
+    /** Starts a node with these settings (operator-style environment variables) expecting it to exit by itself. */
+    public static Exit runUntilExit(String name, Map<String, String> environment) throws Exception {
+        Path log = log(name);
+        ProcessBuilder builder = new ProcessBuilder(command(freePort(), Map.of(), List.of("-XX:TieredStopAtLevel=1")));
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Node did not exit; see " + log.toAbsolutePath());
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    private static List<String> command(int port, Map<String, Object> properties, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), NotifyHubApplication.class.getName(),
                 "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = Files.createDirectories(Path.of("target", "extra-nodes")).resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ExtraNode node = new ExtraNode(process, port);
-        node.awaitHealthy(log);
-        return node;
+        return command;
+    }
+
+    private static Path log(String name) throws IOException {
+        return Files.createDirectories(Path.of("target", "extra-nodes")).resolve(name + ".log");
+    }
+
+    private static Process launch(List<String> command, Path log) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public long pid() {
