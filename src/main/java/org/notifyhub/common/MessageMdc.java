@@ -24,8 +24,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Log lines carry the notification id, job id or file name of the message a consumer route is working on (MDC keys
- * {@value #NOTIFICATION_ID}, {@value #JOB_ID}, {@value #FILE_NAME}), so one grep follows a message across routes and
+ * Log lines carry the notification id, job id or file name of the message a consumer route is working on, and that
+ * route's id (MDC keys {@value #NOTIFICATION_ID}, {@value #JOB_ID}, {@value #FILE_NAME}, {@value #ROUTE}), so one grep follows a message across routes and
  * nodes. They are read once, as the exchange enters its consumer route, from the queue message's JSON or the file
  * headers, and kept on the exchange; before every step of every route the exchange passes through (direct: routes,
  * split parts and error handlers included) they are put back on the thread that runs it, so Camel's thread hops and
@@ -37,7 +37,9 @@ public class MessageMdc implements RoutePolicyFactory, InterceptStrategy {
     public static final String NOTIFICATION_ID = "notification_id";
     public static final String JOB_ID = "job_id";
     public static final String FILE_NAME = "file_name";
-    public static final List<String> KEYS = List.of(NOTIFICATION_ID, JOB_ID, FILE_NAME);
+    /** The consumer route that took the message (JSON logs show it; the text pattern leaves it out). */
+    public static final String ROUTE = "route";
+    public static final List<String> KEYS = List.of(NOTIFICATION_ID, JOB_ID, FILE_NAME, ROUTE);
 
     private static final String PROPERTY = "notifyLogKeys";
 
@@ -59,7 +61,9 @@ public class MessageMdc implements RoutePolicyFactory, InterceptStrategy {
         return new RoutePolicySupport() {
             @Override
             public void onExchangeBegin(Route route, Exchange exchange) {
-                exchange.setProperty(PROPERTY, keysOf(exchange));
+                Map<String, String> keys = keysOf(exchange);
+                keys.put(ROUTE, route.getRouteId());
+                exchange.setProperty(PROPERTY, keys);
                 // every key, set or removed: a consumer thread may still hold the last message's
                 KEYS.forEach(MDC::remove);
                 putBack(exchange);
