@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Real PostgreSQL binaries run from a data folder that survives restarts. */
+/** Real PostgreSQL binaries run from a data folder that survives restarts, committing durably as production does. */
 final class LocalPostgres implements LocalServer {
 
     private final EmbeddedPostgres postgres;
@@ -28,6 +28,8 @@ final class LocalPostgres implements LocalServer {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // zonky turns it off for tests; an accepted notification must survive a machine crash here too
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             return new LocalPostgres(postgres);
         } catch (IOException e) {
