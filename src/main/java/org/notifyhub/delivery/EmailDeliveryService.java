@@ -53,11 +53,12 @@ public class EmailDeliveryService {
         }
         NotificationRow row = claimed.get().row();
         Service service = claimed.get().service();
-        RenderedEmail email = content.email(claimed.get().template(), claimed.get().personalisation());
+        RenderedEmail email = claims.beforeCall(row.id(),
+                () -> content.email(claimed.get().template(), claimed.get().personalisation()));
         String from = "\"" + service.name() + "\" <" + service.emailFrom() + "@" + emailDomain + ">";
         // Test keys never reach a real provider: the simulator fakes the send and its receipt.
         EmailProvider chosen = row.keyType() == KeyType.TEST ? simulator : provider;
-        if (!notifications.markProviderCallStarting(row.id(), LocalDateTime.now(clock))) {
+        if (!claims.startProviderCall(row.id())) {
             log.info("Email no longer claimed by this send; not sent");
             return;
         }

@@ -49,8 +49,9 @@ public class SmsDeliveryService {
             return;
         }
         NotificationRow row = claimed.get().row();
-        RenderedSms sms = content.sms(claimed.get().template(), claimed.get().personalisation(), claimed.get().service());
-        if (!notifications.markProviderCallStarting(row.id(), LocalDateTime.now(clock))) {
+        RenderedSms sms = claims.beforeCall(row.id(),
+                () -> content.sms(claimed.get().template(), claimed.get().personalisation(), claimed.get().service()));
+        if (!claims.startProviderCall(row.id())) {
             log.info("SMS no longer claimed by this send; not sent");
             return;
         }

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.notifyhub.common.MissingSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationEvent;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -49,7 +52,9 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         if (RequiredSettings.anyRealEndpoint(env)) {
             List<String> problems = RequiredSettings.problems(env);
             if (!problems.isEmpty()) {
-                throw new MissingSettingsException(problems);
+                throw new MissingSettingsException("A real server is configured, so this node is not the local default "
+                        + "and every part must be real or explicitly simulated, or unset every real server to run the "
+                        + "local default. Missing or contradictory:", problems);
             }
             if (!has(env, "notify.email.provider")) {
                 properties.put("notify.email.provider", "ses");
@@ -85,7 +90,9 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         List<LocalServer> servers = awaitAll(starting);
         servers.forEach(server -> properties.putAll(server.properties()));
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
-        application.addListeners(new StopOnClose(servers));
+        StopLast stop = new StopLast(servers);
+        application.addInitializers(stop);
+        application.addListeners(stop);
         log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
     }
 
@@ -121,21 +128,40 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         return started;
     }
 
-    /** Stops the embedded servers when the context closes or fails to start. */
-    private static final class StopOnClose implements ApplicationListener<ApplicationEvent> {
+    /**
+     * Stops the embedded servers after everything that uses them: registered as the context's first disposable bean,
+     * it is destroyed last, once Camel, Quartz and the connection pool have stopped (stopping on ContextClosedEvent,
+     * which comes first, made every consumer log its lost server). Also stops them when the application fails to start,
+     * and at JVM exit after Spring's shutdown hook (PostgreSQL's own JVM hook would race the application's close).
+     */
+    private static final class StopLast implements ApplicationContextInitializer<ConfigurableApplicationContext>,
+            ApplicationListener<ApplicationFailedEvent>, DisposableBean {
 
         private final List<LocalServer> servers;
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        StopOnClose(List<LocalServer> servers) {
+        StopLast(List<LocalServer> servers) {
             this.servers = new ArrayList<>(servers);
             Collections.reverse(this.servers);
+            // and when the JVM exits without closing the context, after Spring's own hook has closed what it holds
+            SpringApplication.getShutdownHandlers().add(this::destroy);
         }
 
         @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            boolean closing = event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent;
-            if (closing && stopped.compareAndSet(false, true)) {
+        public void initialize(ConfigurableApplicationContext context) {
+            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean("notifyLocalServers", this);
+            }
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationFailedEvent event) {
+            destroy();
+        }
+
+        @Override
+        public void destroy() {
+            if (stopped.compareAndSet(false, true)) {
                 for (LocalServer server : servers) {
                     try {
                         server.close();

@@ -26,6 +26,8 @@ final class LocalPostgres implements LocalServer {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // stopped by the local default after the application, not by a JVM hook racing it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     // zonky turns it off for tests; an accepted notification must survive a machine crash here too

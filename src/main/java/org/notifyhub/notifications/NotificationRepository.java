@@ -303,6 +303,20 @@ public class NotificationRepository {
     }
 
     /**
+     * A claim this node made at {@code claimedAt} and never started the provider call of (the node is stopping):
+     * created again at once. The exact claim time makes sure it is still that claim, not a later one by another node.
+     */
+    public boolean releaseUnstartedClaim(UUID id, LocalDateTime claimedAt) {
+        return jdbc.sql("""
+                        UPDATE notifications SET notification_status = 'created'
+                        WHERE id = :id AND notification_status = 'sending' AND sent_at IS NULL
+                          AND provider_call_started_at IS NULL AND updated_at = :claimedAt""")
+                .param("id", id)
+                .param("claimedAt", claimedAt)
+                .update() == 1;
+    }
+
+    /**
      * Sends claimed long ago whose provider call never started: their worker died between claim and call. They go
      * back to created so a replay sends them once. A claim whose call had started may have reached the provider (the
      * worker died before it could record the answer): it is left to its receipt and to the sending timeout, never

@@ -124,6 +124,12 @@ public final class ExtraNode implements AutoCloseable {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** SIGTERM, as a platform stops a node, and waits as long as it takes the node to exit by itself. */
+    public void terminate() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
     /** A graceful stop (SIGTERM), as an operator's would be: Spring closes the node and its embedded servers. */
     @Override
     public void close() throws Exception {
