@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -40,6 +42,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the documented schema, as do the hub's answers to the documented reads and its errors.
  */
 class OpenApiDocumentIT extends HubIntegrationTest {
+
+    /**
+     * Answers whose content the document shows as the hub gives it: for these request examples, the named fields of
+     * the answer equal those of the response example of the same operation.
+     */
+    private record ShownAnswer(String operationId, String request, String response, List<String> fields) {
+    }
+
+    private static final List<ShownAnswer> SHOWN_ANSWERS = List.of(
+            new ShownAnswer("sendEmail", "everything", "sanitised",
+                    List.of("/reference", "/content/body", "/content/subject", "/content/one_click_unsubscribe_url",
+                            "/sanitised_content", "/scheduled_for")),
+            new ShownAnswer("sendEmail", "minimal", "sent", List.of("/reference", "/content/body", "/sanitised_content")),
+            new ShownAnswer("sendLetter", "templated", "templated", List.of("/reference", "/content")),
+            new ShownAnswer("sendLetter", "precompiled", "precompiled", List.of("/reference", "/postage")),
+            new ShownAnswer("previewTemplate", "email", "email", List.of("/type", "/body", "/subject", "/html", "/postage")));
 
     private final OpenApiSpec spec = new OpenApiSpec();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -100,6 +118,7 @@ class OpenApiDocumentIT extends HubIntegrationTest {
     void everyRequestExampleIsAcceptedAndEveryAnswerFitsTheDocument() throws Exception {
         List<String> notifications = new ArrayList<>();
         List<String> letters = new ArrayList<>();
+        Map<String, JsonNode> answers = new HashMap<>();
         int sent = 0;
         for (Operation operation : spec.operations()) {
             for (Example example : spec.requestExamples(operation)) {
@@ -111,6 +130,7 @@ class OpenApiDocumentIT extends HubIntegrationTest {
                 JsonNode body = mapper.readTree(response.body());
                 assertThat(spec.errors(spec.responseSchema(operation, status, "application/json"), body))
                         .as("the answer to %s: %s", example.where(), body).isEmpty();
+                answers.put(operation.node().get("operationId").asText() + "/" + example.name(), body);
                 if (path.startsWith("/v2/notifications/")) {
                     notifications.add(body.get("id").asText());
                     if (path.endsWith("/letter")) {
@@ -121,6 +141,17 @@ class OpenApiDocumentIT extends HubIntegrationTest {
             }
         }
         assertThat(sent).isEqualTo(7);
+        for (ShownAnswer shown : SHOWN_ANSWERS) {
+            JsonNode answer = answers.get(shown.operationId() + "/" + shown.request());
+            JsonNode documented = spec.responseExamples(spec.operation(shown.operationId()), successStatus(
+                    spec.operation(shown.operationId()))).stream().filter(example -> example.name().equals(shown.response()))
+                    .findFirst().orElseThrow().value();
+            for (String field : shown.fields()) {
+                assertThat(documented.at(field).isMissingNode()).as("%s shown in %s", field, shown.response()).isFalse();
+                assertThat(answer.at(field)).as("%s of the answer to %s's %s example", field, shown.operationId(),
+                        shown.request()).isEqualTo(documented.at(field));
+            }
+        }
         receiveTextMessage();
 
         for (Operation operation : spec.operations()) {
@@ -219,8 +250,10 @@ class OpenApiDocumentIT extends HubIntegrationTest {
         for (JsonNode parameter : operation.node().path("parameters")) {
             JsonNode resolved = parameter.has("$ref") ? spec.resolve(parameter.get("$ref").asText().substring(1)) : parameter;
             if (resolved.path("in").asText().equals("query")) {
-                pairs.add(resolved.get("name").asText() + "="
-                        + URLEncoder.encode(resolved.get("example").asText(), StandardCharsets.UTF_8));
+                JsonNode example = resolved.get("example");
+                for (JsonNode value : example.isArray() ? example : List.of(example)) {
+                    pairs.add(resolved.get("name").asText() + "=" + URLEncoder.encode(value.asText(), StandardCharsets.UTF_8));
+                }
             }
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);

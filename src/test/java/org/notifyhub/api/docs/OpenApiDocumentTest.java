@@ -69,11 +69,19 @@ class OpenApiDocumentTest {
         for (Operation operation : spec.operations()) {
             examples.addAll(spec.requestExamples(operation));
             examples.addAll(responseExamples(operation));
+            for (int i = 0; i < operation.node().path("parameters").size(); i++) {
+                String parameter = spec.target(operation.pointer() + "/parameters/" + i);
+                JsonNode value = spec.document().at(parameter + "/example");
+                if (!value.isMissingNode()) {
+                    examples.add(new Example("parameter", operation.label() + " parameter " + i, value,
+                            parameter + "/schema"));
+                }
+            }
         }
         spec.document().at("/components/schemas").fields().forEachRemaining(schema -> {
             int i = 0;
             for (JsonNode value : schema.getValue().path("examples")) {
-                examples.add(new Example("schema " + schema.getKey() + " example " + i++, value,
+                examples.add(new Example(String.valueOf(i), "schema " + schema.getKey() + " example " + i++, value,
                         "/components/schemas/" + schema.getKey()));
             }
         });

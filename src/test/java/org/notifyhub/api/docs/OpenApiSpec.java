@@ -45,7 +45,7 @@ final class OpenApiSpec {
     }
 
     /** An example of a media type: where it is, its value, and the pointer of the schema it must fit. */
-    record Example(String where, JsonNode value, String schemaPointer) {
+    record Example(String name, String where, JsonNode value, String schemaPointer) {
     }
 
     private final byte[] yaml;
@@ -137,7 +137,7 @@ final class OpenApiSpec {
             String mediaPointer = contentPointer + "/" + escape(media.getKey());
             media.getValue().path("examples").fieldNames().forEachRemaining(name -> {
                 JsonNode example = resolve(mediaPointer + "/examples/" + escape(name));
-                examples.add(new Example(label + " " + media.getKey() + " example " + name, example.get("value"),
+                examples.add(new Example(name, label + " " + media.getKey() + " example " + name, example.get("value"),
                         mediaPointer + "/schema"));
             });
         });
