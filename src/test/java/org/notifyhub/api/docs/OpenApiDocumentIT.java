@@ -35,6 +35,7 @@ import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.Jwt;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The v2 OpenAPI document against the running hub: it is served as kept, names every v2 route the hub has and no
@@ -66,6 +67,8 @@ class OpenApiDocumentIT extends HubIntegrationTest {
     private CamelContext camelContext;
     @Autowired
     private InboundSmsRepository inboundSms;
+    @Value("${notify.api.max-body-bytes}")
+    private int maxBodyBytes;
 
     private TestService service;
     private UUID smsSender;
@@ -168,6 +171,8 @@ class OpenApiDocumentIT extends HubIntegrationTest {
         assertFits(getNotification, get("/v2/notifications/" + UUID.randomUUID(), token), 404);
         assertFits(getNotification, get("/v2/notifications/not-a-uuid", token), 400);
         assertFits(spec.operation("getLetterPdf"), get("/v2/notifications/" + UUID.randomUUID() + "/pdf", token), 404);
+        ObjectNode tooLarge = mapper.createObjectNode().put("reference", "x".repeat(maxBodyBytes));
+        assertFits(sendSms, post("/v2/notifications/sms", token, tooLarge), 413);
     }
 
     /** The fields the response examples show of these requests' answers are the hub's. */
