@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.notifyhub.common.V2ValidationException;
 
 /**
@@ -28,6 +30,17 @@ public final class RequestSchema {
     public RequestSchema optional(String name, FieldCheck check) {
         fields.put(name, new Field(false, check));
         return this;
+    }
+
+    /** The names of the properties the schema allows, as the API document lists them. */
+    public Set<String> properties() {
+        return Set.copyOf(fields.keySet());
+    }
+
+    /** The names of the properties the schema requires. */
+    public Set<String> requiredProperties() {
+        return fields.entrySet().stream().filter(field -> field.getValue().required()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Throws a {@link V2ValidationException} listing every failure, or returns when the body conforms. */
