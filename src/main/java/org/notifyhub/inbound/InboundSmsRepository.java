@@ -82,4 +82,18 @@ public class InboundSmsRepository {
                 .param("content", encryption.encrypt(sms.content()))
                 .update();
     }
+
+    /**
+     * Deletes up to {@code limit} texts received before {@code cutOff}, of one service or (service null) of every
+     * service without an SMS retention of its own; returns how many (the caller repeats until none are left).
+     */
+    public int deleteReceivedBefore(UUID serviceId, LocalDateTime cutOff, int limit) {
+        String scope = serviceId != null ? " AND service_id = :serviceId"
+                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = inbound_sms.service_id"
+                        + " AND r.notification_type = 'sms')";
+        return jdbc.sql("DELETE FROM inbound_sms WHERE id IN (SELECT id FROM inbound_sms WHERE created_at < :cutOff"
+                        + scope + " ORDER BY created_at LIMIT :limit)")
+                .param("cutOff", cutOff).param("serviceId", serviceId).param("limit", limit)
+                .update();
+    }
 }

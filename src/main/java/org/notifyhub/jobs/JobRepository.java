@@ -133,15 +133,21 @@ public class JobRepository {
                          FROM jobs
                         WHERE job_status = 'finished'
                           AND processing_finished > :after AND processing_finished < :before
-                          AND (SELECT count(*) FROM notifications n WHERE n.job_id = jobs.id) < notification_count""")
+                          AND (SELECT count(*) FROM notifications n WHERE n.job_id = jobs.id)
+                            + (SELECT count(*) FROM notification_history h WHERE h.job_id = jobs.id) < notification_count""")
                 .param("after", finishedAfter).param("before", finishedBefore)
                 .query(JobRepository::map).list();
     }
 
-    /** The row numbers that already have a notification: a job of 100,000 rows needs 12.5 kB. */
+    /**
+     * The row numbers that already have a notification (in history too, once purged, so a late missing-rows check never
+     * sends a purged row again): a job of 100,000 rows needs 12.5 kB.
+     */
     public BitSet savedRows(UUID jobId) {
         BitSet saved = new BitSet();
-        jdbc.sql("SELECT job_row_number FROM notifications WHERE job_id = :jobId AND job_row_number IS NOT NULL")
+        jdbc.sql("SELECT job_row_number FROM notifications WHERE job_id = :jobId AND job_row_number IS NOT NULL"
+                        + " UNION ALL SELECT job_row_number FROM notification_history"
+                        + " WHERE job_id = :jobId AND job_row_number IS NOT NULL")
                 .param("jobId", jobId)
                 .query((ResultSet rs) -> {
                     saved.set(rs.getInt(1));
@@ -149,10 +155,14 @@ public class JobRepository {
         return saved;
     }
 
+    /** Counts by status, from history too: a job's statistics outlive its notifications' retention. */
     public List<StatusCount> statistics(UUID jobId) {
         return jdbc.sql("""
-                        SELECT notification_status, count(*) FROM notifications WHERE job_id = :jobId
-                         GROUP BY notification_status ORDER BY notification_status""")
+                        SELECT notification_status, count(*) FROM (
+                            SELECT notification_status FROM notifications WHERE job_id = :jobId
+                            UNION ALL
+                            SELECT notification_status FROM notification_history WHERE job_id = :jobId
+                        ) rows GROUP BY notification_status ORDER BY notification_status""")
                 .param("jobId", jobId)
                 .query((rs, n) -> new StatusCount(rs.getString(1), rs.getLong(2)))
                 .list();

@@ -1,5 +1,6 @@
 package org.notifyhub.letters;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.notifyhub.common.ObjectStorage;
@@ -33,6 +34,16 @@ public class LetterObjects {
                     .findFirst();
         } catch (NoSuchBucketException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Every key starting with {@code prefix} (none when the bucket does not exist). */
+    public List<String> keys(String bucket, String prefix) {
+        try {
+            return s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents().stream()
+                    .map(S3Object::key).toList();
+        } catch (NoSuchBucketException e) {
+            return List.of();
         }
     }
 

@@ -13,6 +13,9 @@ public interface LetterPdfStore {
      */
     byte[] get(NotificationRow letter);
 
+    /** Removes every stored file of the letter (its PDF, and its upload awaiting a scan); returns how many. */
+    int delete(NotificationRow letter);
+
     default Optional<byte[]> find(NotificationRow letter) {
         try {
             return Optional.of(get(letter));

@@ -1,5 +1,6 @@
 package org.notifyhub.letters;
 
+import java.util.List;
 import org.notifyhub.notifications.NotificationRow;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +25,17 @@ public class S3LetterPdfStore implements LetterPdfStore {
         String key = objects.firstKey(where.bucket(), where.key()).orElseThrow(() -> new LetterPdfNotFoundException(
                 "No PDF for letter " + letter.id() + " under " + where.bucket() + "/" + where.key()));
         return objects.read(where.bucket(), key);
+    }
+
+    @Override
+    public int delete(NotificationRow letter) {
+        int deleted = 0;
+        for (LetterBuckets.Location where : List.of(buckets.lookup(letter), buckets.scanned(letter))) {
+            for (String key : objects.keys(where.bucket(), where.key())) {
+                objects.delete(where.bucket(), key);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 }

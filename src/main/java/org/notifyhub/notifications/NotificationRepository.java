@@ -303,6 +303,52 @@ public class NotificationRepository {
     }
 
     /**
+     * The oldest notifications of a type created before {@code cutOff}, of one service or (service null) of every
+     * service that has no retention of its own for the type: what the nightly purge moves next.
+     */
+    public List<NotificationRow> purgeCandidates(NotificationType type, UUID serviceId, LocalDateTime cutOff, int limit) {
+        String scope = serviceId != null ? " AND service_id = :serviceId"
+                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = notifications.service_id"
+                        + " AND r.notification_type = notifications.notification_type)";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE notification_type = :type AND created_at < :cutOff"
+                        + scope + " ORDER BY created_at LIMIT :limit")
+                .param("type", type.wireName()).param("cutOff", cutOff).param("serviceId", serviceId).param("limit", limit)
+                .query(NotificationRepository::map).list();
+    }
+
+    /**
+     * Moves these notifications to notification_history without their personal data (recipient, personalisation,
+     * reply-to) and deletes them, in one statement: each is in one table or the other whatever happens to the node.
+     * Test-key notifications get no history, as in Notify; a row locked by a receipt being applied is left for the
+     * next run; a history row already there (a re-run) is brought up to date. Returns how many left notifications.
+     */
+    public int moveToHistory(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        WITH batch AS (
+                            SELECT id FROM notifications WHERE id = ANY(:ids) FOR UPDATE SKIP LOCKED
+                        ), kept AS (
+                            INSERT INTO notification_history (id, job_id, job_row_number, service_id, template_id,
+                                   template_version, api_key_id, key_type, billable_units, notification_type, created_at,
+                                   sent_at, sent_by, updated_at, notification_status, reference, client_reference,
+                                   international, phone_prefix, rate_multiplier, created_by_id, postage)
+                            SELECT n.id, n.job_id, n.job_row_number, n.service_id, n.template_id, n.template_version,
+                                   n.api_key_id, n.key_type, n.billable_units, n.notification_type, n.created_at, n.sent_at,
+                                   n.sent_by, n.updated_at, n.notification_status, n.reference, n.client_reference,
+                                   n.international, n.phone_prefix, n.rate_multiplier, n.created_by_id, n.postage
+                            FROM notifications n JOIN batch b ON b.id = n.id WHERE n.key_type <> 'test'
+                            ON CONFLICT (id) DO UPDATE SET notification_status = EXCLUDED.notification_status,
+                                   billable_units = EXCLUDED.billable_units, updated_at = EXCLUDED.updated_at,
+                                   sent_at = EXCLUDED.sent_at, sent_by = EXCLUDED.sent_by
+                        )
+                        DELETE FROM notifications n USING batch b WHERE n.id = b.id""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
+
+    /**
      * A claim this node made at {@code claimedAt} and never started the provider call of (the node is stopping):
      * created again at once. The exact claim time makes sure it is still that claim, not a later one by another node.
      */

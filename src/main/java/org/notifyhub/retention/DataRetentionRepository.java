@@ -32,6 +32,12 @@ public class DataRetentionRepository {
                 .param("serviceId", serviceId).query(DataRetentionRepository::map).list();
     }
 
+    /** Every service's own retention for a type: the services the purge handles one by one. */
+    public List<DataRetention> forType(NotificationType type) {
+        return jdbc.sql(SELECT + " WHERE r.notification_type = :type ORDER BY r.service_id")
+                .param("type", type.wireName()).query(DataRetentionRepository::map).list();
+    }
+
     public Optional<DataRetention> find(UUID serviceId, UUID id) {
         return jdbc.sql(SELECT + " WHERE r.service_id = :serviceId AND r.id = :id")
                 .param("serviceId", serviceId).param("id", id).query(DataRetentionRepository::map).optional();

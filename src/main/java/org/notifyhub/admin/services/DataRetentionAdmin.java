@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.notifyhub.admin.AdminApiException;
+import org.notifyhub.admin.Data;
 import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.RequestBody;
@@ -20,6 +21,7 @@ import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.retention.DataRetention;
 import org.notifyhub.retention.DataRetentionRepository;
+import org.notifyhub.retention.NotificationPurge;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +39,27 @@ public class DataRetentionAdmin {
     }
 
     private final DataRetentionRepository retention;
+    private final NotificationPurge purge;
     private final KnownServices knownServices;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public DataRetentionAdmin(DataRetentionRepository retention, KnownServices knownServices, ObjectMapper mapper,
-                              Clock clock) {
+    public DataRetentionAdmin(DataRetentionRepository retention, NotificationPurge purge, KnownServices knownServices,
+                              ObjectMapper mapper, Clock clock) {
         this.retention = retention;
+        this.purge = purge;
         this.knownServices = knownServices;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    /** An operator runs the nightly purge for one service now: how many of each left the hot table. */
+    public Data<Map<String, Integer>> purge(@Header("service_id") String serviceIdText) {
+        NotificationPurge.Purged purged = purge.service(knownServices.require(serviceIdText));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        purged.notifications().forEach((type, count) -> counts.put(type.wireName(), count));
+        counts.put("inbound_sms", purged.inboundSms());
+        return new Data<>(counts);
     }
 
     public List<Map<String, Object>> list(@Header("service_id") String serviceIdText) {
