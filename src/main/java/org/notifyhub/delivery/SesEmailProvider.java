@@ -77,6 +77,12 @@ public class SesEmailProvider implements EmailProvider {
             // sending: a receipt still finds its notification when the message id was never stored (an unanswered
             // call sent again after its re-check).
             mime.setHeader(TAGS_HEADER, NOTIFICATION_ID_TAG + "=" + message.notificationId());
+            if (message.unsubscribeUrl() != null) {
+                // RFC 8058 one-click unsubscribe, as Notify sends it; the URL passed the v2 schema's URI check, so it is
+                // ASCII with no whitespace and needs no encoding.
+                mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.plainText(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();

@@ -177,8 +177,9 @@ public class JobRowSaver {
             if (!allowed(normalised)) {
                 return null;
             }
+            // A CSV row has no one_click_unsubscribe_url: in Notify it is the API request's alone.
             return NotificationRow.email(row.id(), origin(row), row.recipient(), sender, null,
-                    content.encryptPersonalisation(row.personalisation()));
+                    content.encryptPersonalisation(row.personalisation()), null);
         }
 
         private NotificationRow letter(SaveTask.Row row) {
