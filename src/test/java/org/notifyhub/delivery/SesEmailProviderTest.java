@@ -121,6 +121,22 @@ class SesEmailProviderTest {
     }
 
     @Test
+    void anUnsubscribeUrlTooLongForOneLineIsFoldedInsideItsAngleBrackets() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
+        String url = "https://unsubscribe.example.gov.uk/u?token=" + "0123456789abcdef".repeat(150);
+
+        provider.send(new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", "ada@example.com", null,
+                "s", "t", "<p>t</p>", url));
+
+        String body = ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString();
+        assertThat(SesRawEmails.text(body).split("\r\n"))
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+        String header = SesRawEmails.message(body).getHeader("List-Unsubscribe")[0];
+        assertThat(header).startsWith("<https://").endsWith(">").contains("\r\n ");
+        assertThat(header.replaceAll("\\s", "")).isEqualTo("<" + url + ">");
+    }
+
+    @Test
     void anEmailWithoutAnUnsubscribeUrlHasNoListUnsubscribeHeaders() throws Exception {
         ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
 
