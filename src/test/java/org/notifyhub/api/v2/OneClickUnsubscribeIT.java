@@ -11,12 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,12 +37,13 @@ import org.notifyhub.support.V2Http;
 import org.notifyhub.templates.TemplateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.SendEmailResponse;
 
 /**
  * one_click_unsubscribe_url from the official Java and Node clients: stored with the email, shown by GET and the list,
- * and sent to SES (WireMock, behind a node configured for SES) as RFC 8058's List-Unsubscribe headers.
+ * and sent to SES (WireMock, behind a node configured for SES) as RFC 8058's List-Unsubscribe headers, retries too.
  */
 class OneClickUnsubscribeIT extends HubIntegrationTest {
 
@@ -66,12 +68,21 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
     @Autowired
     private TemplateRepository templates;
 
+    @Autowired
+    private JdbcClient jdbc;
+
     @Test
     void bothOfficialClientsSendTheUrlToSesAsListUnsubscribeHeadersAndReadItBack() throws Exception {
         TestService service = testServices.create(false, List.of("email"));
         WireMockServer ses = new WireMockServer(options().dynamicPort());
         ses.start();
-        ses.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=SendRawEmail")).willReturn(aResponse()
+        // SES fails the first send (the first two, if they arrive together): the retry queue sends it again
+        ses.stubFor(post(urlEqualTo("/")).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("answering").willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
+                        .withBody("<ErrorResponse xmlns=\"http://ses.amazonaws.com/doc/2010-12-01/\"><Error><Type>Receiver"
+                                + "</Type><Code>InternalFailure</Code><Message>Try again</Message></Error></ErrorResponse>")));
+        ses.stubFor(post(urlEqualTo("/")).inScenario("retry").whenScenarioStateIs("answering")
+                .withRequestBody(containing("Action=SendRawEmail")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
                         <SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/">
                           <SendRawEmailResult><MessageId>0102-unsubscribe</MessageId></SendRawEmailResult>
@@ -84,7 +95,10 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
                     service.emailTemplate().toString(), "java@example.com", Map.of("name", "Java"), "java-unsubscribe",
                     null, URI.create(JAVA_URL));
             fromNode = mapper.readTree(NodeClientIT.output(nodeScript(node, service), 120));
-            await().atMost(Duration.ofSeconds(30)).until(() -> ses.findAll(postRequestedFor(urlEqualTo("/"))).size() == 2);
+            List<UUID> ids = List.of(fromJava.getNotificationId(), UUID.fromString(fromNode.at("/sent/id").asText()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM notifications WHERE id IN (:ids) AND reference = '0102-unsubscribe'")
+                    .param("ids", ids).query(Long.class).single() == 2);
         } finally {
             ses.stop();
         }
@@ -96,15 +110,17 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
         assertThat(fromNode.at("/read/one_click_unsubscribe_url").asText()).isEqualTo(NODE_URL);
         assertThat(fromNode.at("/list/notifications/0/one_click_unsubscribe_url").asText()).isEqualTo(NODE_URL);
 
-        Map<String, MimeMessage> sentToSes = new HashMap<>();
+        // every call, the failed first one and its retry included, carries its email's URL
+        Map<String, String> urls = Map.of("java@example.com", JAVA_URL, "node@example.com", NODE_URL);
+        List<String> recipients = new ArrayList<>();
         for (var request : ses.findAll(postRequestedFor(urlEqualTo("/")))) {
             MimeMessage mime = SesRawEmails.message(request.getBodyAsString());
-            sentToSes.put(mime.getAllRecipients()[0].toString(), mime);
+            String recipient = mime.getAllRecipients()[0].toString();
+            recipients.add(recipient);
+            assertThat(mime.getHeader("List-Unsubscribe")).containsExactly("<" + urls.get(recipient) + ">");
+            assertThat(mime.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         }
-        assertThat(sentToSes.get("java@example.com").getHeader("List-Unsubscribe")).containsExactly("<" + JAVA_URL + ">");
-        assertThat(sentToSes.get("node@example.com").getHeader("List-Unsubscribe")).containsExactly("<" + NODE_URL + ">");
-        assertThat(sentToSes.values()).allSatisfy(mime -> assertThat(mime.getHeader("List-Unsubscribe-Post"))
-                .containsExactly("List-Unsubscribe=One-Click"));
+        assertThat(recipients).containsAll(urls.keySet()).hasSizeGreaterThan(urls.size());
 
         V2Http http = new V2Http(mapper, baseUrl());
         String bearer = "Bearer " + Jwt.forKey(service.normalKey());
@@ -156,6 +172,7 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
         properties.put("notify.ses.region", "eu-west-2");
         properties.put("notify.ses.access-key", "unsubscribe-key");
         properties.put("notify.ses.secret-key", "unsubscribe-secret");
+        properties.put("notify.delivery.retry-delays", "1s,2s,3s");
         return properties;
     }
 
