@@ -63,7 +63,7 @@ public class EmailDeliveryService {
             return;
         }
         String messageId = chosen.send(new EmailMessage(row.id(), from, row.to(), row.replyToText(), email.subject(),
-                email.plainTextBody(), email.html()));
+                email.plainTextBody(), email.html(), row.unsubscribeLink()));
         notifications.recordSent(row.id(), messageId, chosen.name(), LocalDateTime.now(clock));
         // the notification id is in the log line's MDC (common/MessageMdc)
         log.info("Email sent to provider {}", chosen.name());

@@ -29,6 +29,11 @@ public class SesEmailProvider implements EmailProvider {
     public static final String NOTIFICATION_ID_TAG = "notification_id";
     static final String TAGS_HEADER = "X-SES-MESSAGE-TAGS";
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
+    /** RFC 5322's limit on a line, without its CRLF. */
+    private static final int MAX_LINE = 998;
+    /** Well under the limit, leaving room for the header's name on the first line. */
+    private static final int FOLDED_CHUNK = 900;
 
     private final ProducerTemplate producer;
 
@@ -77,6 +82,12 @@ public class SesEmailProvider implements EmailProvider {
             // sending: a receipt still finds its notification when the message id was never stored (an unanswered
             // call sent again after its re-check).
             mime.setHeader(TAGS_HEADER, NOTIFICATION_ID_TAG + "=" + message.notificationId());
+            if (message.unsubscribeUrl() != null) {
+                // RFC 8058 one-click unsubscribe, as Notify sends it; the URL passed the v2 schema's URI check, so it is
+                // ASCII with no whitespace and needs no encoding.
+                mime.setHeader(LIST_UNSUBSCRIBE, listUnsubscribe(message.unsubscribeUrl()));
+                mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(message.plainText(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
@@ -87,6 +98,23 @@ public class SesEmailProvider implements EmailProvider {
         } catch (MessagingException e) {
             throw new NonRetryableDeliveryException("Cannot build the email for " + message.notificationId(), e);
         }
+    }
+
+    /**
+     * {@code <url>}, folded when the header line would pass RFC 5322's 998 characters: RFC 2369 lets a long URL break
+     * with whitespace inside the angle brackets, which mail clients ignore.
+     */
+    static String listUnsubscribe(String url) {
+        String value = "<" + url + ">";
+        if (LIST_UNSUBSCRIBE.length() + 2 + value.length() <= MAX_LINE) {
+            return value;
+        }
+        StringBuilder folded = new StringBuilder(value.length() + value.length() / FOLDED_CHUNK * 3);
+        for (int start = 0; start < value.length(); start += FOLDED_CHUNK) {
+            folded.append(start == 0 ? "" : "\r\n ")
+                    .append(value, start, Math.min(value.length(), start + FOLDED_CHUNK));
+        }
+        return folded.toString();
     }
 
     private static String fromAddress(EmailMessage message) {

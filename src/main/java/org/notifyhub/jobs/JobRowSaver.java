@@ -163,7 +163,9 @@ public class JobRowSaver {
         }
 
         private NotificationRow sms(SaveTask.Row row) {
-            PhoneNumber phone = PhoneNumbers.parse(row.recipient());
+            // a service that lost sms_to_uk_landlines since the upload no longer texts the landlines in its file
+            PhoneNumber phone = PhoneNumbers.parse(row.recipient()).checkPermitted(true,
+                    service.hasPermission(Service.SMS_TO_UK_LANDLINES));
             if (!allowed(phone.normalised())) {
                 return null;
             }
@@ -177,8 +179,9 @@ public class JobRowSaver {
             if (!allowed(normalised)) {
                 return null;
             }
+            // A CSV row has no one_click_unsubscribe_url: in Notify it is the API request's alone.
             return NotificationRow.email(row.id(), origin(row), row.recipient(), sender, null,
-                    content.encryptPersonalisation(row.personalisation()));
+                    content.encryptPersonalisation(row.personalisation()), null);
         }
 
         private NotificationRow letter(SaveTask.Row row) {

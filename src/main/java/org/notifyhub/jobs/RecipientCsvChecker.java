@@ -296,8 +296,9 @@ public final class RecipientCsvChecker {
             Map<String, String> cells = new LinkedHashMap<>();
             List<String> messages = new ArrayList<>();
             switch (csv.templateType()) {
-                case SMS -> checkRecipient(row, PHONE_NUMBER, cells, value -> csv.allowInternationalSms()
-                        ? PhoneNumbers.parse(value).normalised() : PhoneNumbers.parseUk(value).normalised());
+                case SMS -> checkRecipient(row, PHONE_NUMBER, cells, value -> (csv.allowInternationalSms()
+                        ? PhoneNumbers.parse(value) : PhoneNumbers.parseUk(value))
+                        .checkPermitted(csv.allowInternationalSms(), csv.allowSmsToUkLandlines()).normalised());
                 case EMAIL -> checkRecipient(row, EMAIL_ADDRESS, cells, value -> {
                     EmailAddresses.validate(value);
                     return EmailAddresses.normalise(value);

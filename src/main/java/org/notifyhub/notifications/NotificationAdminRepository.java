@@ -20,7 +20,7 @@ public class NotificationAdminRepository {
                    n.template_version, n.api_key_id, n.key_type, n.billable_units, n.notification_type, n.created_at,
                    n.sent_at, n.sent_by, n.updated_at, n.notification_status, n.reference, n.client_reference,
                    n._personalisation, n.reply_to_text, n.postage, n.created_by_id, n.international, n.phone_prefix,
-                   n.rate_multiplier, n.document_download_count, k.name AS key_name, j.original_file_name,
+                   n.unsubscribe_link, n.rate_multiplier, n.document_download_count, k.name AS key_name, j.original_file_name,
                    u.name AS created_by_name, u.email_address AS created_by_email, t.name AS template_name,
                    t.template_type, t.content AS template_content, t.subject AS template_subject,
                    t.hidden AS template_hidden
@@ -103,7 +103,7 @@ public class NotificationAdminRepository {
                 NotificationStatus.fromWireName(rs.getString("notification_status")), rs.getString("reference"),
                 rs.getString("client_reference"), rs.getString("_personalisation"), rs.getString("reply_to_text"),
                 rs.getString("postage"), rs.getObject("created_by_id", UUID.class), rs.getBoolean("international"),
-                rs.getString("phone_prefix"));
+                rs.getString("phone_prefix"), rs.getString("unsubscribe_link"));
         return new ServiceNotification(row, rs.getBoolean("international"), rs.getString("phone_prefix"),
                 rs.getObject("rate_multiplier", BigDecimal.class), (Integer) rs.getObject("document_download_count"),
                 rs.getString("key_name"), rs.getString("original_file_name"), rs.getString("created_by_name"),

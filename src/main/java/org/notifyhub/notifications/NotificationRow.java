@@ -9,6 +9,8 @@ import org.notifyhub.recipients.PostalAddress;
 /**
  * A notifications row, with personalisation still encrypted. New rows come from the factories, one per kind of send;
  * the canonical constructor is for rows read back (and the high-volume path's JSON).
+ *
+ * @param unsubscribeLink an email's one-click unsubscribe URL as the service gave it (List-Unsubscribe), else null
  */
 public record NotificationRow(
         UUID id,
@@ -35,7 +37,8 @@ public record NotificationRow(
         String postage,
         UUID createdById,
         boolean international,
-        String phonePrefix) {
+        String phonePrefix,
+        String unsubscribeLink) {
 
     /** A UK letter's postage when its template names none. */
     public static final String DEFAULT_POSTAGE = "second";
@@ -44,11 +47,13 @@ public record NotificationRow(
 
     private static final boolean DOMESTIC = false;
 
+    /** @param unsubscribeLink the request's one_click_unsubscribe_url, or null */
     public static NotificationRow email(UUID id, NotificationOrigin origin, String to, String replyTo,
-                                        String clientReference, String encryptedPersonalisation) {
+                                        String clientReference, String encryptedPersonalisation,
+                                        String unsubscribeLink) {
         return created(id, origin, NotificationType.EMAIL, to, EmailAddresses.normalise(to), 0,
                 NotificationStatus.CREATED, null, clientReference, encryptedPersonalisation, replyTo, null, DOMESTIC,
-                null);
+                null, unsubscribeLink);
     }
 
     /** {@code to} as given; {@code phone} the number parsed from it. */
@@ -56,7 +61,7 @@ public record NotificationRow(
                                       String sender, String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.SMS, to, phone.normalised(), fragments, NotificationStatus.CREATED,
                 null, clientReference, encryptedPersonalisation, sender, null, phone.international(),
-                phone.countryPrefix());
+                phone.countryPrefix(), null);
     }
 
     /**
@@ -72,7 +77,7 @@ public record NotificationRow(
                 : NotificationStatus.CREATED;
         return created(id, origin, NotificationType.LETTER, address.to(), address.normalisedTo(), 0, status,
                 DvlaReference.random(), clientReference, encryptedPersonalisation, contactBlock, postage, DOMESTIC,
-                null);
+                null, null);
     }
 
     /** A precompiled letter, its PDF already in the scan bucket under {@code reference}, waiting for its scan. */
@@ -80,17 +85,17 @@ public record NotificationRow(
                                                     String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.LETTER, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), 0,
                 NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference, encryptedPersonalisation, null,
-                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null);
+                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null, null);
     }
 
     private static NotificationRow created(UUID id, NotificationOrigin origin, NotificationType type, String to,
                                            String normalisedTo, int billableUnits, NotificationStatus status,
                                            String reference, String clientReference, String encryptedPersonalisation,
                                            String replyToText, String postage, boolean international,
-                                           String phonePrefix) {
+                                           String phonePrefix, String unsubscribeLink) {
         return new NotificationRow(id, to, normalisedTo, origin.jobId(), origin.jobRowNumber(), origin.serviceId(),
                 origin.template().id(), origin.template().version(), origin.apiKeyId(), origin.keyType(), billableUnits,
                 type, origin.createdAt(), null, null, null, status, reference, clientReference,
-                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix);
+                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix, unsubscribeLink);
     }
 }

@@ -3,7 +3,10 @@ package org.notifyhub.recipients;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -12,9 +15,12 @@ import org.notifyhub.common.Whitespace;
 import static org.notifyhub.recipients.InvalidRecipientException.RecipientType.PHONE_NUMBER;
 
 /**
- * Validates and normalises phone numbers with GOV.UK Notify's 2022 rules (notifications-utils
- * {@code recipients.py}), keeping Notify's error texts. libphonenumber only supplies the list of
- * country calling codes; the rules themselves are Notify's, which are looser than libphonenumber's.
+ * Validates and normalises phone numbers with GOV.UK Notify's rules, keeping Notify's v2 error texts. Mobile and
+ * international numbers follow Notify's 2022 rules (notifications-utils {@code recipients.py}), which are looser than
+ * libphonenumber's; a UK number that is not a mobile is classified by libphonenumber as Notify's
+ * {@code PhoneNumber} does today: a landline (fixed line or UAN, textable only with the {@code sms_to_uk_landlines}
+ * permission, which is the caller's check), or a range that cannot take texts (premium rate, freephone, shared cost,
+ * VoIP, pagers, unassigned), refused as not valid.
  */
 public final class PhoneNumbers {
 
@@ -23,11 +29,14 @@ public final class PhoneNumbers {
     public static final String NOT_ENOUGH_DIGITS = "Not enough digits";
     public static final String LETTERS_OR_SYMBOLS = "Must not contain letters or symbols";
     public static final String INVALID_COUNTRY_PREFIX = "Not a valid country prefix";
+    public static final String NOT_VALID = "Number is not valid – double check the phone number you entered";
 
     private static final String UK_PREFIX = "44";
     private static final int UK_MOBILE_DIGITS = 10;
     private static final int INTERNATIONAL_MIN_DIGITS = 8;
     private static final int INTERNATIONAL_MAX_DIGITS = 15;
+    /** The longest national number libphonenumber reads (and so the longest that fits a long). */
+    private static final int MAX_NATIONAL_DIGITS = 17;
 
     /** Mobile ranges (after 44) of Jersey, Guernsey and the Isle of Man. */
     private static final Set<String> CROWN_DEPENDENCY_RANGES =
@@ -43,6 +52,10 @@ public final class PhoneNumbers {
 
     private static final Set<String> COUNTRY_CALLING_CODES = countryCallingCodes();
 
+    /** What Notify texts as a UK landline when the service may (libphonenumber's types, as Notify's LANDLINE_CODES). */
+    private static final Set<PhoneNumberType> LANDLINE_TYPES =
+            EnumSet.of(PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE, PhoneNumberType.UAN);
+
     private PhoneNumbers() {
     }
 
@@ -56,7 +69,7 @@ public final class PhoneNumbers {
     public static PhoneNumber parse(String raw) {
         Objects.requireNonNull(raw, "raw");
         if (isUkNumber(raw)) {
-            return ukNumber(validateUk(raw));
+            return validateUk(raw);
         }
         String digits = digitsOnly(raw);
         if (digits.length() < INTERNATIONAL_MIN_DIGITS) {
@@ -69,18 +82,18 @@ public final class PhoneNumbers {
         if (prefix == null) {
             throw invalid(INVALID_COUNTRY_PREFIX);
         }
-        return new PhoneNumber(digits, true, prefix, false);
+        return new PhoneNumber(digits, true, prefix, false, false);
     }
 
     /**
      * Parses a number for a service that cannot send internationally: every number is read as a UK
-     * mobile, as Notify does for CSV rows without the {@code international_sms} permission.
+     * number, as Notify does for CSV rows without the {@code international_sms} permission.
      *
      * @throws InvalidRecipientException with one of Notify's phone number messages
      */
     public static PhoneNumber parseUk(String raw) {
         Objects.requireNonNull(raw, "raw");
-        return ukNumber(validateUk(raw));
+        return validateUk(raw);
     }
 
     /** True for Notify's simulated numbers ({@code +447700900000}, {@code …111}, {@code …222}) in any format. */
@@ -125,14 +138,18 @@ public final class PhoneNumbers {
         return digits.startsWith(UK_PREFIX) || (digits.startsWith("7") && digits.length() < 11);
     }
 
-    private static String validateUk(String raw) {
+    private static PhoneNumber validateUk(String raw) {
         String digits = digitsOnly(raw);
         if (digits.startsWith(UK_PREFIX)) {
             digits = digits.substring(UK_PREFIX.length());
         }
         digits = stripLeadingZeros(digits);
         if (!digits.startsWith("7")) {
-            throw invalid(NOT_A_UK_MOBILE);
+            // an international number read as UK (a service that cannot text abroad) is not a UK landline either
+            if (!isUkNumber(raw)) {
+                throw invalid(NOT_A_UK_MOBILE);
+            }
+            return ukLandline(digits);
         }
         if (digits.length() > UK_MOBILE_DIGITS) {
             throw invalid(TOO_MANY_DIGITS);
@@ -140,12 +157,48 @@ public final class PhoneNumbers {
         if (digits.length() < UK_MOBILE_DIGITS) {
             throw invalid(NOT_ENOUGH_DIGITS);
         }
-        return UK_PREFIX + digits;
+        String normalised = UK_PREFIX + digits;
+        if (!normalised.startsWith(TV_DRAMA_RANGE, 2) && typeOf(ukNumber(digits)) == PhoneNumberType.PAGER) {
+            throw invalid(NOT_VALID);
+        }
+        boolean crown = isCrownDependency(normalised);
+        return new PhoneNumber(normalised, crown, UK_PREFIX, crown, false);
     }
 
-    private static PhoneNumber ukNumber(String normalised) {
-        boolean crown = isCrownDependency(normalised);
-        return new PhoneNumber(normalised, crown, UK_PREFIX, crown);
+    /**
+     * A UK number outside the 07 ranges, as Notify's libphonenumber checks read it: its length first, then whether it
+     * is a valid landline. Landlines of Jersey, Guernsey and the Isle of Man are billed as international, as there.
+     */
+    private static PhoneNumber ukLandline(String digits) {
+        if (digits.isEmpty()) {
+            throw invalid(NOT_VALID);
+        }
+        if (digits.length() > MAX_NATIONAL_DIGITS) {
+            throw invalid(TOO_MANY_DIGITS);
+        }
+        Phonenumber.PhoneNumber number = ukNumber(digits);
+        var util = PhoneNumberUtil.getInstance();
+        switch (util.isPossibleNumberWithReason(number)) {
+            case IS_POSSIBLE -> {
+            }
+            case TOO_LONG -> throw invalid(TOO_MANY_DIGITS);
+            case TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY -> throw invalid(NOT_ENOUGH_DIGITS);
+            default -> throw invalid(NOT_VALID);
+        }
+        if (!util.isValidNumber(number) || !LANDLINE_TYPES.contains(util.getNumberType(number))) {
+            throw invalid(NOT_VALID);
+        }
+        boolean crown = !"GB".equals(util.getRegionCodeForNumber(number));
+        return new PhoneNumber(UK_PREFIX + digits, crown, UK_PREFIX, crown, true);
+    }
+
+    private static Phonenumber.PhoneNumber ukNumber(String nationalDigits) {
+        return new Phonenumber.PhoneNumber().setCountryCode(Integer.parseInt(UK_PREFIX))
+                .setNationalNumber(Long.parseLong(nationalDigits));
+    }
+
+    private static PhoneNumberType typeOf(Phonenumber.PhoneNumber number) {
+        return PhoneNumberUtil.getInstance().getNumberType(number);
     }
 
     static boolean isCrownDependency(String normalised) {

@@ -30,6 +30,9 @@ public record Service(
         }
     }
 
+    /** The permission to text UK landlines (Notify's {@code SMS_TO_UK_LANDLINES}). */
+    public static final String SMS_TO_UK_LANDLINES = "sms_to_uk_landlines";
+
     public boolean hasPermission(String permission) {
         return permissions.contains(permission);
     }

@@ -49,6 +49,9 @@ class GuestListAdminApiIT extends AdminApiTest {
                 .isEqualTo("Invalid guest list: \"not-an-email\" is not a valid email address or phone number");
         assertThat(admin.put(path, Map.of("email_addresses", List.of(), "phone_numbers", List.of("12345"))).status())
                 .isEqualTo(400);
+        // Notify's guest list takes mobiles only, whatever the service's sms_to_uk_landlines
+        assertThat(admin.put(path, Map.of("email_addresses", List.of(), "phone_numbers", List.of("020 7946 0991")))
+                .status()).isEqualTo(400);
         assertThat(admin.put(path, Map.of("email_addresses", "ada@example.com")).status()).isEqualTo(400);
         assertThat(rows()).containsExactly("email:ada@example.com");
         assertThat(admin.get("/service/" + UUID.randomUUID() + "/guest-list").status()).isEqualTo(404);

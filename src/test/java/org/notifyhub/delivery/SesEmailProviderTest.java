@@ -13,15 +13,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -78,12 +73,12 @@ class SesEmailProviderTest {
                         </SendRawEmailResponse>""")));
 
         String messageId = provider.send(new EmailMessage(UUID.randomUUID(), "\"Tax Service\" <tax.service@notifications.service.gov.uk>",
-                "ada@example.com", "replies@tax.example", "Your tax code", "Hello Ada\n", "<p>Hello Ada</p>"));
+                "ada@example.com", "replies@tax.example", "Your tax code", "Hello Ada\n", "<p>Hello Ada</p>", null));
 
         assertThat(messageId).isEqualTo("0102-ses-message-id");
         List<LoggedRequest> requests = ses.findAll(postRequestedFor(urlEqualTo("/")));
         assertThat(requests).hasSize(1);
-        MimeMessage mime = rawMessage(requests.get(0).getBodyAsString());
+        MimeMessage mime = SesRawEmails.message(requests.get(0).getBodyAsString());
         assertThat(mime.getFrom()[0].toString()).isEqualTo("Tax Service <tax.service@notifications.service.gov.uk>");
         assertThat(mime.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
         assertThat(mime.getReplyTo()[0].toString()).isEqualTo("replies@tax.example");
@@ -104,8 +99,52 @@ class SesEmailProviderTest {
 
         provider.send(message);
 
-        MimeMessage mime = rawMessage(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+        MimeMessage mime = SesRawEmails.message(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
         assertThat(mime.getHeader("X-SES-MESSAGE-TAGS")).containsExactly("notification_id=" + message.notificationId());
+    }
+
+    @Test
+    void aOneClickUnsubscribeUrlBecomesTheListUnsubscribeHeadersOnOneLine() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
+        String url = "https://unsubscribe.example.gov.uk/lists/tax-reminders?opaque=" + "a1b2c3d4".repeat(40)
+                + "&x=%2F%3D";
+
+        provider.send(new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", "ada@example.com", null,
+                "s", "t", "<p>t</p>", url));
+
+        MimeMessage mime = SesRawEmails.message(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+        assertThat(mime.getHeader("List-Unsubscribe")).containsExactly("<" + url + ">");
+        assertThat(mime.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        // Folding a header puts whitespace in it; a URL is never folded, so the raw line is the whole header.
+        assertThat(SesRawEmails.text(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString()))
+                .contains("\r\nList-Unsubscribe: <" + url + ">\r\n");
+    }
+
+    @Test
+    void anUnsubscribeUrlTooLongForOneLineIsFoldedInsideItsAngleBrackets() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
+        String url = "https://unsubscribe.example.gov.uk/u?token=" + "0123456789abcdef".repeat(150);
+
+        provider.send(new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", "ada@example.com", null,
+                "s", "t", "<p>t</p>", url));
+
+        String body = ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString();
+        assertThat(SesRawEmails.text(body).split("\r\n"))
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(998));
+        String header = SesRawEmails.message(body).getHeader("List-Unsubscribe")[0];
+        assertThat(header).startsWith("<https://").endsWith(">").contains("\r\n ");
+        assertThat(header.replaceAll("\\s", "")).isEqualTo("<" + url + ">");
+    }
+
+    @Test
+    void anEmailWithoutAnUnsubscribeUrlHasNoListUnsubscribeHeaders() throws Exception {
+        ses.stubFor(post(urlEqualTo("/")).willReturn(sent()));
+
+        provider.send(message("ada@example.com"));
+
+        MimeMessage mime = SesRawEmails.message(ses.findAll(postRequestedFor(urlEqualTo("/"))).get(0).getBodyAsString());
+        assertThat(mime.getHeader("List-Unsubscribe")).isNull();
+        assertThat(mime.getHeader("List-Unsubscribe-Post")).isNull();
     }
 
     @Test
@@ -147,7 +186,7 @@ class SesEmailProviderTest {
     }
 
     private static EmailMessage message(String to) {
-        return new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", to, null, "s", "t", "<p>t</p>");
+        return new EmailMessage(UUID.randomUUID(), "a@notifications.service.gov.uk", to, null, "s", "t", "<p>t</p>", null);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(String code, String message) {
@@ -156,15 +195,5 @@ class SesEmailProviderTest {
                   <Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error>
                   <RequestId>r-2</RequestId>
                 </ErrorResponse>""".formatted(code, message));
-    }
-
-    private static MimeMessage rawMessage(String formBody) throws Exception {
-        for (String pair : formBody.split("&")) {
-            if (pair.startsWith("RawMessage.Data=")) {
-                byte[] raw = Base64.getDecoder().decode(URLDecoder.decode(pair.substring(16), StandardCharsets.UTF_8));
-                return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-            }
-        }
-        throw new AssertionError("No RawMessage.Data in " + formBody);
     }
 }

@@ -23,12 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RecipientCsvCheckerTest {
 
-    private static final RecipientCsv SMS = RecipientCsv.sms("Hello ((name))", false);
-    private static final RecipientCsv SMS_INTERNATIONAL = RecipientCsv.sms("Hello ((name))", true);
+    private static final RecipientCsv SMS = RecipientCsv.sms("Hello ((name))", false, false);
+    private static final RecipientCsv SMS_INTERNATIONAL = RecipientCsv.sms("Hello ((name))", true, false);
     private static final RecipientCsv EMAIL = RecipientCsv.email("Hi ((name))", "Your reference is ((reference))");
     private static final RecipientCsv LETTER = RecipientCsv.letter("Your letter", "Dear ((name))", false);
     private static final RecipientCsv LETTER_INTERNATIONAL = RecipientCsv.letter("Your letter", "Dear ((name))", true);
-    private static final RecipientCsv SMS_WHOLE_MESSAGE = RecipientCsv.sms("((message))", false);
+    private static final RecipientCsv SMS_TO_LANDLINES = RecipientCsv.sms("Hello ((name))", false, true);
+    private static final RecipientCsv SMS_WHOLE_MESSAGE = RecipientCsv.sms("((message))", false, false);
+
+    private static final String NOT_VALID = "Number is not valid – double check the phone number you entered";
 
     private final RecipientCsvChecker checker = new RecipientCsvChecker();
 
@@ -78,7 +81,7 @@ class RecipientCsvCheckerTest {
                 good("extra columns are allowed", SMS,
                         "phone number,name,shoe size,notes\n07700900123,Alice,5,\n", 1),
                 good("column names ignore case, spaces, underscores and hyphens",
-                        RecipientCsv.sms("Hi ((First Name)) ((last_name))", false),
+                        RecipientCsv.sms("Hi ((First Name)) ((last_name))", false, false),
                         "PHONE_NUMBER,first-name,LastName\n07700900123,Alice,Smith\n", 1),
                 good("letter columns ignore case, spaces, underscores and hyphens", LETTER,
                         "Address_Line_1,ADDRESS-LINE-2,addressline3,Post Code,NAME\nA Person,1 Street,Town,SW1A 1AA,A\n", 1),
@@ -88,6 +91,8 @@ class RecipientCsvCheckerTest {
                         "phone number,name\n07797 123456,Alice\n", 1),
                 good("international number with permission", SMS_INTERNATIONAL,
                         "phone number,name\n+1 202 555 0104,Alice\n+33 1 23 45 67 89,Bob\n", 2),
+                good("UK landlines with sms_to_uk_landlines", SMS_TO_LANDLINES,
+                        "phone number,name\n020 7946 0991,Alice\n+44 117 496 0860,Bob\n07700900123,Carol\n", 3),
                 good("international letter with permission", LETTER_INTERNATIONAL,
                         "address line 1,address line 2,address line 3,address line 4,name\nA Person,1 Rue,Paris,France,A\n", 1),
                 good("letter using address line 7 instead of postcode", LETTER,
@@ -130,6 +135,10 @@ class RecipientCsvCheckerTest {
                                 1, Map.of("Phone Number", "Too many digits"),
                                 2, Map.of("Phone Number", "Must not contain letters or symbols"),
                                 3, Map.of("Phone Number", "Not a UK mobile number"))),
+                cellErrors("premium rate and other ranges that cannot take texts, even with sms_to_uk_landlines",
+                        SMS_TO_LANDLINES, "phone number,name\n0900 123 4567,a\n0800 123 4567,b\n07640 123456,c\n", 3,
+                        Map.of(0, Map.of("phone number", NOT_VALID), 1, Map.of("phone number", NOT_VALID),
+                                2, Map.of("phone number", NOT_VALID))),
                 cellErrors("international number without permission", SMS,
                         "phone number,name\n+1 202 555 0104,Alice\n", 1,
                         Map.of(0, Map.of("phone number", "Not a UK mobile number"))),

@@ -32,7 +32,7 @@ class NotificationRowTest {
         StoredTemplate template = template("email", null);
         NotificationRow row = NotificationRow.email(UUID.randomUUID(),
                 NotificationOrigin.api(SERVICE, template, KEY, KeyType.TEAM, NOW), "Someone@Example.com", "reply@x.y",
-                "client-ref", "encrypted");
+                "client-ref", "encrypted", null);
 
         assertThat(row.notificationType()).isEqualTo(NotificationType.EMAIL);
         assertThat(row.status()).isEqualTo(NotificationStatus.CREATED);
@@ -106,7 +106,7 @@ class NotificationRowTest {
     void aJobsRowsAreLiveWithoutAKeyAndKnowTheirJobRow() {
         UUID job = UUID.randomUUID();
         NotificationRow row = NotificationRow.email(UUID.randomUUID(),
-                NotificationOrigin.jobRow(SERVICE, template("email", null), job, 7, NOW), "a@b.co", null, null, "e");
+                NotificationOrigin.jobRow(SERVICE, template("email", null), job, 7, NOW), "a@b.co", null, null, "e", null);
 
         assertThat(row).extracting(NotificationRow::jobId, NotificationRow::jobRowNumber, NotificationRow::apiKeyId,
                 NotificationRow::keyType).containsExactly(job, 7, null, KeyType.NORMAL);
@@ -128,7 +128,7 @@ class NotificationRowTest {
                 DeliveryTask.class)).isEqualTo(new DeliveryTask(id, NotificationType.EMAIL, 1));
 
         NotificationRow row = NotificationRow.email(id, NotificationOrigin.api(SERVICE, template("email", null), KEY,
-                KeyType.TEST, NOW), "a@b.co", null, null, "e");
+                KeyType.TEST, NOW), "a@b.co", null, null, "e", null);
         JsonNode json = mapper.readTree(mapper.writeValueAsString(row));
         assertThat(json.get("keyType").asText()).isEqualTo("test");
         assertThat(json.get("notificationType").asText()).isEqualTo("email");

@@ -39,7 +39,7 @@ class PhoneNumbersTest {
     void acceptsUkMobileNumbersInEveryCommonFormat(String raw) {
         PhoneNumber number = PhoneNumbers.parse(raw);
 
-        assertThat(number).isEqualTo(new PhoneNumber("447700900123", false, "44", false));
+        assertThat(number).isEqualTo(new PhoneNumber("447700900123", false, "44", false, false));
         assertThat(number.isUkMobile()).isTrue();
         assertThat(number.requiresInternationalPermission()).isFalse();
     }
@@ -70,7 +70,7 @@ class PhoneNumbersTest {
     void acceptsInternationalNumbers(String raw, String normalised, String prefix) {
         PhoneNumber number = PhoneNumbers.parse(raw);
 
-        assertThat(number).isEqualTo(new PhoneNumber(normalised, true, prefix, false));
+        assertThat(number).isEqualTo(new PhoneNumber(normalised, true, prefix, false, false));
         assertThat(number.requiresInternationalPermission()).isTrue();
         assertThat(number.isUkMobile()).isFalse();
     }
@@ -88,7 +88,7 @@ class PhoneNumbersTest {
     void treatsCrownDependenciesAsInternationalButNeedingNoPermission(String raw, String normalised) {
         PhoneNumber number = PhoneNumbers.parse(raw);
 
-        assertThat(number).isEqualTo(new PhoneNumber(normalised, true, "44", true));
+        assertThat(number).isEqualTo(new PhoneNumber(normalised, true, "44", true, false));
         assertThat(number.requiresInternationalPermission()).isFalse();
         assertThat(number.isUkMobile()).isFalse();
     }
@@ -114,11 +114,13 @@ class PhoneNumbersTest {
                 arguments("1234567", "Not enough digits"),
                 arguments("+682 1234", "Not enough digits"),
                 arguments("", "Not enough digits"),
-                arguments("08081 570364", "Not a UK mobile number"),
-                arguments("+44 8081 570364", "Not a UK mobile number"),
-                arguments("0117 496 0860", "Not a UK mobile number"),
-                arguments("+44 117 496 0860", "Not a UK mobile number"),
-                arguments("020 7946 0991", "Not a UK mobile number"),
+                arguments("020 7946 09911", "Too many digits"),
+                arguments("+44 1234 5678 9012 3456 7890", "Too many digits"),
+                arguments("+44", NOT_VALID),
+                arguments("0", NOT_VALID),
+                arguments("01", "Not enough digits"),
+                arguments("08081 570364", NOT_VALID),
+                arguments("+44 8081 570364", NOT_VALID),
                 arguments("07890x32109", "Must not contain letters or symbols"),
                 arguments("07123 456789...", "Must not contain letters or symbols"),
                 arguments("07123 ☟☜⬇⬆☞☝", "Must not contain letters or symbols"),
@@ -142,6 +144,72 @@ class PhoneNumbersTest {
                     assertThat(e.getMessage()).isEqualTo(message);
                     assertThat(e.recipientType()).isEqualTo(InvalidRecipientException.RecipientType.PHONE_NUMBER);
                 });
+    }
+
+    private static final String NOT_VALID = "Number is not valid – double check the phone number you entered";
+
+    /**
+     * Notify's checks today (notifications-utils {@code PhoneNumber}): landlines only with {@code sms_to_uk_landlines},
+     * ranges that cannot take texts never, with the v2 API's texts. Columns: the number, the service's
+     * {@code international_sms} and {@code sms_to_uk_landlines} permissions, then the normalised number or the error.
+     */
+    @ParameterizedTest(name = "{0} international={1} landlines={2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0117 496 0860      | false | true  | 441174960860
+            0117 496 0860      | true  | false | Not a UK mobile number
+            +44 117 496 0860   | false | true  | 441174960860
+            0044 117 496 0860  | false | false | Not a UK mobile number
+            44 117 496 0860    | false | true  | 441174960860
+            020 7946 0991      | false | true  | 442079460991
+            020 7946 0991      | false | false | Not a UK mobile number
+            016064 1234        | false | true  | 44160641234
+            030 1234 5678      | false | true  | 443012345678
+            030 1234 5678      | false | false | Not a UK mobile number
+            0550 123 4567      | false | true  | 445501234567
+            01534 123456       | false | true  | 441534123456
+            0900 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0900 123 4567      | false | false | Number is not valid – double check the phone number you entered
+            0845 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0870 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0845 46 46         | true  | true  | Number is not valid – double check the phone number you entered
+            0800 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0560 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            07640 123456       | true  | true  | Number is not valid – double check the phone number you entered
+            0400 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0600 123 4567      | true  | true  | Number is not valid – double check the phone number you entered
+            0300 46 46         | true  | true  | Number is not valid – double check the phone number you entered
+            07700 900123       | false | false | 447700900123
+            07700 900123       | true  | true  | 447700900123
+            07123 456789       | false | false | 447123456789
+            07797 123456       | false | false | 447797123456
+            07000 123456       | false | false | 447000123456
+            +33 1 23 45 67 89  | true  | false | 33123456789
+            +33 1 23 45 67 89  | false | true  | Not a UK mobile number
+            +1 202 555 0104    | true  | true  | 12025550104
+            +1 202 555 0104    | false | false | Not a UK mobile number
+            """)
+    void landlinesNeedThePermissionAndRangesThatCannotTakeTextsAreRefused(String raw, boolean internationalSms,
+                                                                         boolean smsToUkLandlines, String expected) {
+        if (Character.isDigit(expected.charAt(0))) {
+            assertThat(PhoneNumbers.parse(raw).checkPermitted(internationalSms, smsToUkLandlines).normalised())
+                    .isEqualTo(expected);
+        } else {
+            assertThatThrownBy(() -> PhoneNumbers.parse(raw).checkPermitted(internationalSms, smsToUkLandlines))
+                    .isInstanceOf(InvalidRecipientException.class).hasMessage(expected);
+        }
+    }
+
+    @Test
+    void aLandlineIsNormalisedAndShownAsNotifyDoes() {
+        PhoneNumber landline = PhoneNumbers.parse("+44 (0)117 496 0860");
+
+        assertThat(landline).isEqualTo(new PhoneNumber("441174960860", false, "44", false, true));
+        assertThat(landline.isUkMobile()).isFalse();
+        assertThat(landline.requiresInternationalPermission()).isFalse();
+        assertThat(landline.humanReadable()).isEqualTo("0117 496 0860");
+        assertThat(PhoneNumbers.parse("01534 123456")).as("Jersey: billed as international, as Notify does")
+                .isEqualTo(new PhoneNumber("441534123456", true, "44", true, true));
+        assertThat(PhoneNumbers.parseUk("020 7946 0991").landline()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -108,7 +108,8 @@ public class JobCsvUploadAdmin {
 
     private RecipientCsvResult check(Service service, StoredTemplate template, TemplateType type, byte[] csv) {
         RecipientCsv spec = switch (type) {
-            case SMS -> RecipientCsv.sms(template.content(), service.hasPermission("international_sms"));
+            case SMS -> RecipientCsv.sms(template.content(), service.hasPermission("international_sms"),
+                    service.hasPermission(Service.SMS_TO_UK_LANDLINES));
             case EMAIL -> RecipientCsv.email(template.subject(), template.content());
             case LETTER -> RecipientCsv.letter(template.subject(), template.content(),
                     service.hasPermission("international_letters"));

@@ -51,7 +51,8 @@ public class GuestListAdmin {
         request.validate();
         List<Guest> guests = new ArrayList<>();
         for (String number : phoneNumbers == null ? List.<String>of() : phoneNumbers) {
-            guests.add(new Guest(GuestListRepository.MOBILE, checked(number, () -> PhoneNumbers.parse(number))));
+            guests.add(new Guest(GuestListRepository.MOBILE, checked(number,
+                    () -> PhoneNumbers.parse(number).checkPermitted(true, false))));
         }
         for (String address : emailAddresses == null ? List.<String>of() : emailAddresses) {
             guests.add(new Guest(GuestListRepository.EMAIL, checked(address, () -> EmailAddresses.validate(address))));

@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EmailIntake implements SendChannel<EmailText> {
 
+    private static final String UNSUBSCRIBE_URL = "one_click_unsubscribe_url";
+
     private final SendPipeline pipeline;
     private final NotificationContent content;
     private final RecipientPolicy recipients;
@@ -110,12 +112,14 @@ public class EmailIntake implements SendChannel<EmailText> {
     @Override
     public Object responseContent(EmailText email, String replyTo, Service service, JsonNode request) {
         return new SendResponses.EmailContent(service.emailFrom() + "@" + emailDomain, email.body(), email.subject(),
-                SendChecks.text(request, "one_click_unsubscribe_url"));
+                SendChecks.text(request, UNSUBSCRIBE_URL));
     }
 
     @Override
-    public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, EmailText email,
-                               String replyTo, String clientReference, String encryptedPersonalisation) {
-        return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation);
+    public NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient,
+                               EmailText email, String replyTo, String clientReference,
+                               String encryptedPersonalisation) {
+        return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation,
+                SendChecks.text(request, UNSUBSCRIBE_URL));
     }
 }

@@ -51,9 +51,9 @@ public interface SendChannel<R> {
     /** The {@code content} of the 201 response. */
     Object responseContent(R rendered, String sender, Service service, JsonNode request);
 
-    /** The row that makes the send durable, from what the pipeline checked. */
-    NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, R rendered, String sender,
-                        String clientReference, String encryptedPersonalisation);
+    /** The row that makes the send durable, from the request and what the pipeline checked. */
+    NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient, R rendered,
+                        String sender, String clientReference, String encryptedPersonalisation);
 
     /**
      * A recipient as the notification row keeps it.

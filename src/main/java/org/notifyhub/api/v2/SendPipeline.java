@@ -73,7 +73,7 @@ public class SendPipeline {
         }
         NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
                 KeyType.fromWireName(key.keyType()), LocalDateTime.now(clock));
-        NotificationRow row = channel.row(id, origin, recipient, rendered, sender, clientReference,
+        NotificationRow row = channel.row(request, id, origin, recipient, rendered, sender, clientReference,
                 content.encryptPersonalisation(personalisation));
         return acceptance.accept(row, service, recipient.internationalSms(), response);
     }

@@ -14,6 +14,7 @@ import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationOrigin;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
+import org.notifyhub.recipients.InvalidRecipientException;
 import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.recipients.PhoneNumbers;
 import org.notifyhub.services.Senders;
@@ -77,8 +78,15 @@ public class SmsIntake implements SendChannel<RenderedSms> {
     public Recipient recipient(JsonNode request, Service service) {
         String phoneNumber = SendChecks.text(request, "phone_number");
         PhoneNumber phone = PhoneNumbers.parse(phoneNumber);
-        if (phone.requiresInternationalPermission() && !service.hasPermission("international_sms")) {
-            throw V2ApiException.badRequest("Cannot send to international mobile numbers");
+        try {
+            phone.checkPermitted(service.hasPermission("international_sms"),
+                    service.hasPermission(Service.SMS_TO_UK_LANDLINES));
+        } catch (InvalidRecipientException notPermitted) {
+            // Notify words a refused international number as a request error, a refused landline as the phone's own
+            if (phone.requiresInternationalPermission()) {
+                throw V2ApiException.badRequest("Cannot send to international mobile numbers");
+            }
+            throw new V2ApiException(400, "InvalidPhoneError", notPermitted.getMessage());
         }
         return new Recipient(phoneNumber, phone.normalised(), PhoneNumbers.isSimulated(phone.normalised()), phone,
                 phone.requiresInternationalPermission());
@@ -105,8 +113,9 @@ public class SmsIntake implements SendChannel<RenderedSms> {
     }
 
     @Override
-    public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, RenderedSms sms, String sender,
-                               String clientReference, String encryptedPersonalisation) {
+    public NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient,
+                               RenderedSms sms, String sender, String clientReference,
+                               String encryptedPersonalisation) {
         return NotificationRow.sms(id, origin, recipient.to(), recipient.phone(), sms.fragmentCount(), sender,
                 clientReference, encryptedPersonalisation);
     }

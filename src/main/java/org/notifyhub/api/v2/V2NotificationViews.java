@@ -81,7 +81,7 @@ public class V2NotificationViews {
                             baseUrl + "/v2/template/" + template.id() + "/version/" + template.version()),
                     body, subject, NotifyTime.toWire(row.createdAt()), null, NotifyTime.toWire(row.sentAt()),
                     row.status().isCompleted() ? NotifyTime.toWire(row.updatedAt()) : null, null,
-                    letter ? row.postage() : null, null, letter ? estimatedDelivery(row) : null,
+                    letter ? row.postage() : null, row.unsubscribeLink(), letter ? estimatedDelivery(row) : null,
                     cost.inPounds(), cost.ready(), cost.details());
         }
     }

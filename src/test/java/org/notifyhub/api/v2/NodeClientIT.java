@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** GOV.UK Notify's official Node client (notifications-node-client) against the hub, changing nothing but the URL. */
 class NodeClientIT extends HubIntegrationTest {
 
-    private static final Path SCRIPT_DIR = Path.of("src/test/node");
+    static final Path SCRIPT_DIR = Path.of("src/test/node");
     private static final String LETTER_PDF_ROUTE = "get-pdf-for-templated-letter";
 
     @Autowired
@@ -130,7 +130,8 @@ class NodeClientIT extends HubIntegrationTest {
         output(new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()), seconds);
     }
 
-    private static String output(ProcessBuilder builder, int seconds) throws Exception {
+    /** Runs a process to its end within {@code seconds}, asserting it succeeds; returns its standard output. */
+    static String output(ProcessBuilder builder, int seconds) throws Exception {
         File log = Files.createTempFile("node-client", ".log").toFile();
         Process process = builder.redirectErrorStream(false).redirectOutput(log)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -63,7 +63,10 @@ class SendValidationIT extends HubIntegrationTest {
                         "phone_number Must not contain letters or symbols"),
                 sms("phone too short", t -> t.smsBody("0770090012", ""), "ValidationError", "phone_number Not enough digits"),
                 sms("phone too long", t -> t.smsBody("077009001234", ""), "ValidationError", "phone_number Too many digits"),
-                sms("landline", t -> t.smsBody("02079460000", ""), "ValidationError", "phone_number Not a UK mobile number"),
+                sms("landline without sms_to_uk_landlines", t -> t.smsBody("02079460000", ""), "InvalidPhoneError",
+                        "Not a UK mobile number"),
+                sms("premium rate", t -> t.smsBody("09001234567", ""), "ValidationError",
+                        "phone_number Number is not valid – double check the phone number you entered"),
                 sms("phone not a string", t -> "{\"phone_number\": 7700900123, \"template_id\": \"" + t.live.smsTemplate() + "\"}",
                         "ValidationError", "phone_number 7700900123 is not of type string"),
                 sms("personalisation not an object", t -> t.smsBody("07700900123", "").replace(

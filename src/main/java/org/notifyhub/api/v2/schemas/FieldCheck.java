@@ -1,6 +1,8 @@
 package org.notifyhub.api.v2.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -94,8 +96,20 @@ public interface FieldCheck {
         };
     }
 
+    /** Notify's {@code https_url}: matches {@code ^https} and is a URI by RFC 3986 (printable ASCII, no spaces). */
     static FieldCheck httpsUrl() {
-        return string().and(value -> value.asText().startsWith("https")
+        return string().and(value -> value.asText().startsWith("https") && isUri(value.asText())
                 ? Optional.empty() : Optional.of("is not a valid https url"));
+    }
+
+    private static boolean isUri(String text) {
+        if (!text.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            return false;
+        }
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }
