@@ -35,7 +35,8 @@ public record NotificationRow(
         String postage,
         UUID createdById,
         boolean international,
-        String phonePrefix) {
+        String phonePrefix,
+        Integer documentDownloadCount) {
 
     /** A UK letter's postage when its template names none. */
     public static final String DEFAULT_POSTAGE = "second";
@@ -44,11 +45,31 @@ public record NotificationRow(
 
     private static final boolean DOMESTIC = false;
 
+    /** A row without files sent by email (Notify's document_download_count is null then, never 0). */
+    public NotificationRow(UUID id, String to, String normalisedTo, UUID jobId, Integer jobRowNumber, UUID serviceId,
+                           UUID templateId, int templateVersion, UUID apiKeyId, KeyType keyType, int billableUnits,
+                           NotificationType notificationType, LocalDateTime createdAt, LocalDateTime sentAt,
+                           String sentBy, LocalDateTime updatedAt, NotificationStatus status, String reference,
+                           String clientReference, String encryptedPersonalisation, String replyToText,
+                           String postage, UUID createdById, boolean international, String phonePrefix) {
+        this(id, to, normalisedTo, jobId, jobRowNumber, serviceId, templateId, templateVersion, apiKeyId, keyType,
+                billableUnits, notificationType, createdAt, sentAt, sentBy, updatedAt, status, reference,
+                clientReference, encryptedPersonalisation, replyToText, postage, createdById, international,
+                phonePrefix, null);
+    }
+
     public static NotificationRow email(UUID id, NotificationOrigin origin, String to, String replyTo,
                                         String clientReference, String encryptedPersonalisation) {
+        return email(id, origin, to, replyTo, clientReference, encryptedPersonalisation, null);
+    }
+
+    /** {@code documentDownloadCount}: the files sent with it by email (document download), null for none. */
+    public static NotificationRow email(UUID id, NotificationOrigin origin, String to, String replyTo,
+                                        String clientReference, String encryptedPersonalisation,
+                                        Integer documentDownloadCount) {
         return created(id, origin, NotificationType.EMAIL, to, EmailAddresses.normalise(to), 0,
                 NotificationStatus.CREATED, null, clientReference, encryptedPersonalisation, replyTo, null, DOMESTIC,
-                null);
+                null, documentDownloadCount);
     }
 
     /** {@code to} as given; {@code phone} the number parsed from it. */
@@ -56,7 +77,7 @@ public record NotificationRow(
                                       String sender, String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.SMS, to, phone.normalised(), fragments, NotificationStatus.CREATED,
                 null, clientReference, encryptedPersonalisation, sender, null, phone.international(),
-                phone.countryPrefix());
+                phone.countryPrefix(), null);
     }
 
     /**
@@ -72,7 +93,7 @@ public record NotificationRow(
                 : NotificationStatus.CREATED;
         return created(id, origin, NotificationType.LETTER, address.to(), address.normalisedTo(), 0, status,
                 DvlaReference.random(), clientReference, encryptedPersonalisation, contactBlock, postage, DOMESTIC,
-                null);
+                null, null);
     }
 
     /** A precompiled letter, its PDF already in the scan bucket under {@code reference}, waiting for its scan. */
@@ -80,17 +101,17 @@ public record NotificationRow(
                                                     String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.LETTER, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), 0,
                 NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference, encryptedPersonalisation, null,
-                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null);
+                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null, null);
     }
 
     private static NotificationRow created(UUID id, NotificationOrigin origin, NotificationType type, String to,
                                            String normalisedTo, int billableUnits, NotificationStatus status,
                                            String reference, String clientReference, String encryptedPersonalisation,
                                            String replyToText, String postage, boolean international,
-                                           String phonePrefix) {
+                                           String phonePrefix, Integer documentDownloadCount) {
         return new NotificationRow(id, to, normalisedTo, origin.jobId(), origin.jobRowNumber(), origin.serviceId(),
                 origin.template().id(), origin.template().version(), origin.apiKeyId(), origin.keyType(), billableUnits,
                 type, origin.createdAt(), null, null, null, status, reference, clientReference,
-                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix);
+                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix, documentDownloadCount);
     }
 }

@@ -115,7 +115,9 @@ public class EmailIntake implements SendChannel<EmailText> {
 
     @Override
     public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, EmailText email,
-                               String replyTo, String clientReference, String encryptedPersonalisation) {
-        return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation);
+                               String replyTo, String clientReference, String encryptedPersonalisation,
+                               Integer documentDownloadCount) {
+        return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation,
+                documentDownloadCount);
     }
 }

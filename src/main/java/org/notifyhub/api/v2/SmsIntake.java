@@ -106,7 +106,8 @@ public class SmsIntake implements SendChannel<RenderedSms> {
 
     @Override
     public NotificationRow row(UUID id, NotificationOrigin origin, Recipient recipient, RenderedSms sms, String sender,
-                               String clientReference, String encryptedPersonalisation) {
+                               String clientReference, String encryptedPersonalisation,
+                               Integer documentDownloadCount) {
         return NotificationRow.sms(id, origin, recipient.to(), recipient.phone(), sms.fragmentCount(), sender,
                 clientReference, encryptedPersonalisation);
     }
