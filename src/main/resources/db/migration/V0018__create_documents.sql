@@ -10,6 +10,8 @@ CREATE TABLE documents (
     filename             text,
     mimetype             varchar(255) NOT NULL,
     size_in_bytes        integer      NOT NULL,
+    -- HMAC-SHA256 of the document id under its key: tells a wrong key from a right one without reading the bucket.
+    key_check            varchar(64)  NOT NULL,
     recipient_email_hash varchar(64),
     created_at           timestamp    NOT NULL,
     -- The last day (UTC) the file may be downloaded: created date + retention period, as document-download-api.

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -70,6 +71,11 @@ public final class DocumentCrypto {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
+    }
+
+    /** What the documents table keeps to recognise the document's own key. */
+    public static String keyCheck(byte[] key, UUID documentId) {
+        return hmac(key, "key-check:" + documentId);
     }
 
     /** Compares two hex digests in constant time. */

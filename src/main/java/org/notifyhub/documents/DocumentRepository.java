@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class DocumentRepository {
 
     private static final String COLUMNS = """
-            id, service_id, notification_id, object_key, filename, mimetype, size_in_bytes, recipient_email_hash,
+            id, service_id, notification_id, object_key, filename, mimetype, size_in_bytes, key_check, recipient_email_hash,
             created_at, available_until, deleted_at""";
 
     private final JdbcClient jdbc;
@@ -37,7 +37,7 @@ public class DocumentRepository {
     public void insert(DocumentRow d) {
         jdbc.sql("INSERT INTO documents (" + COLUMNS + """
                         ) VALUES (:id, :serviceId, :notificationId, :objectKey, :filename, :mimetype, :size,
-                        :emailHash, :createdAt, :availableUntil, NULL)""")
+                        :keyCheck, :emailHash, :createdAt, :availableUntil, NULL)""")
                 .param("id", d.id())
                 .param("serviceId", d.serviceId())
                 .param("notificationId", d.notificationId())
@@ -45,6 +45,7 @@ public class DocumentRepository {
                 .param("filename", d.filename())
                 .param("mimetype", d.mimetype())
                 .param("size", d.sizeInBytes())
+                .param("keyCheck", d.keyCheck())
                 .param("emailHash", d.recipientEmailHash())
                 .param("createdAt", d.createdAt())
                 .param("availableUntil", d.availableUntil())
@@ -84,7 +85,8 @@ public class DocumentRepository {
     private static DocumentRow map(ResultSet rs, int rowNum) throws SQLException {
         return new DocumentRow(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class),
                 rs.getObject("notification_id", UUID.class), rs.getString("object_key"), rs.getString("filename"),
-                rs.getString("mimetype"), rs.getInt("size_in_bytes"), rs.getString("recipient_email_hash"),
+                rs.getString("mimetype"), rs.getInt("size_in_bytes"), rs.getString("key_check"),
+                rs.getString("recipient_email_hash"),
                 rs.getObject("created_at", LocalDateTime.class), rs.getObject("available_until", LocalDate.class),
                 rs.getObject("deleted_at", LocalDateTime.class));
     }

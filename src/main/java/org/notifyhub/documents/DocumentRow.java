@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A file sent by email, as the documents table keeps it (its bytes are in the bucket under objectKey). */
 public record DocumentRow(UUID id, UUID serviceId, UUID notificationId, String objectKey, String filename,
-                          String mimetype, int sizeInBytes, String recipientEmailHash, LocalDateTime createdAt,
+                          String mimetype, int sizeInBytes, String keyCheck, String recipientEmailHash, LocalDateTime createdAt,
                           LocalDate availableUntil, LocalDateTime deletedAt) {
 
     /** document-download-api's rule: downloadable up to and including its last day. */

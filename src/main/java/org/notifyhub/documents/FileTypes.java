@@ -24,25 +24,27 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 public final class FileTypes {
 
-    /** Extension → MIME type, in Notify's order (rtf maps to text/rtf). */
+    /** Extension → what the download page calls it. */
+    private static final Map<String, String> PRETTY_NAMES = new LinkedHashMap<>();
+    /** Extension → MIME type; the later entry wins, as in Notify's dict (rtf → application/rtf). */
     private static final Map<String, String> EXTENSIONS = new LinkedHashMap<>();
     /** MIME type → extension. */
     private static final Map<String, String> MIME_TYPES = new LinkedHashMap<>();
 
     static {
-        add("pdf", "application/pdf");
-        add("csv", "text/csv");
-        add("txt", "text/plain");
-        add("json", "application/json");
-        add("doc", "application/msword");
-        add("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        add("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        add("odt", "application/vnd.oasis.opendocument.text");
-        add("rtf", "text/rtf");
-        add("rtf", "application/rtf");
-        add("jpg", "image/jpeg");
-        add("jpeg", "image/jpeg");
-        add("png", "image/png");
+        add("pdf", "application/pdf", "PDF");
+        add("csv", "text/csv", "CSV file");
+        add("txt", "text/plain", "text file");
+        add("json", "application/json", "JSON file");
+        add("doc", "application/msword", "Microsoft Word document");
+        add("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Microsoft Word document");
+        add("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Microsoft Excel spreadsheet");
+        add("odt", "application/vnd.oasis.opendocument.text", "text file");
+        add("rtf", "text/rtf", "text file");
+        add("rtf", "application/rtf", "RTF file");
+        add("jpg", "image/jpeg", "JPEG file");
+        add("jpeg", "image/jpeg", "JPEG file");
+        add("png", "image/png", "PNG file");
     }
 
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
@@ -57,8 +59,9 @@ public final class FileTypes {
     private FileTypes() {
     }
 
-    private static void add(String extension, String mimeType) {
-        EXTENSIONS.putIfAbsent(extension, mimeType);
+    private static void add(String extension, String mimeType, String prettyName) {
+        PRETTY_NAMES.putIfAbsent(extension, prettyName);
+        EXTENSIONS.put(extension, mimeType);
         MIME_TYPES.put(mimeType, extension);
     }
 
@@ -72,6 +75,10 @@ public final class FileTypes {
 
     public static String mimeTypeOf(String extension) {
         return EXTENSIONS.get(extension.toLowerCase(Locale.ROOT));
+    }
+
+    public static String prettyName(String extension) {
+        return PRETTY_NAMES.get(extension.toLowerCase(Locale.ROOT));
     }
 
     public static String extensionOf(String mimeType) {

@@ -102,7 +102,8 @@ public class SendFiles {
                 bucket.put(objectKey, DocumentCrypto.encrypt(file.key(), upload.content()));
                 stored.add(file);
                 documents.insert(new DocumentRow(file.id(), attached.serviceId(), attached.notificationId(), objectKey,
-                        upload.filename(), upload.mimetype(), upload.content().length, file.emailHash(), now,
+                        upload.filename(), upload.mimetype(), upload.content().length,
+                        DocumentCrypto.keyCheck(file.key(), file.id()), file.emailHash(), now,
                         now.toLocalDate().plusWeeks(upload.retentionWeeks()), null));
             }
         } catch (RuntimeException e) {
