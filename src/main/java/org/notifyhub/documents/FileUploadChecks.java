@@ -99,13 +99,16 @@ public final class FileUploadChecks {
         if (file.length() > MAX_ENCODED_CHARS) {
             throw V2ApiException.badRequest(TOO_BIG);
         }
-        byte[] content;
+        String base64 = NOT_BASE64.matcher(file).replaceAll("");
         try {
-            content = Base64.getDecoder().decode(NOT_BASE64.matcher(file).replaceAll(""));
+            // Python's decoder insists on the padding Java's would do without.
+            if (base64.length() % 4 != 0) {
+                throw new IllegalArgumentException("Incorrect padding");
+            }
+            return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw V2ApiException.badRequest("Document is not base64 encoded");
         }
-        return content;
     }
 
     /** document-download-api's size limit and its refusal of an empty file. */
