@@ -47,6 +47,20 @@ class NotificationRowTest {
                         "encrypted", 0, null, null, null, false);
     }
 
+    /** The high-volume path queues rows as JSON: an email's files must still be counted once it is saved. */
+    @Test
+    void anEmailWithFilesKeepsItsDocumentDownloadCountThroughJson() throws Exception {
+        NotificationRow row = NotificationRow.email(UUID.randomUUID(),
+                NotificationOrigin.api(SERVICE, template("email", null), KEY, KeyType.NORMAL, NOW), "a@example.com",
+                null, null, "encrypted", 2);
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+
+        NotificationRow read = mapper.readValue(mapper.writeValueAsString(row), NotificationRow.class);
+
+        assertThat(read.documentDownloadCount()).isEqualTo(2);
+        assertThat(read).isEqualTo(row);
+    }
+
     @Test
     void aTextMessageCarriesItsFragmentsSenderAndCountryPrefix() {
         NotificationRow row = NotificationRow.sms(UUID.randomUUID(),
