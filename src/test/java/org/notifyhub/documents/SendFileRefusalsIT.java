@@ -50,7 +50,7 @@ class SendFileRefusalsIT extends HubIntegrationTest {
 
     @BeforeEach
     void serviceThatMaySendFiles() {
-        service = testServices.create(false, List.of("email", "sms"));
+        service = testServices.create(false, List.of("email", "sms", "letter"));
         testServices.setContactLink(service.id(), "https://example.gov.uk/contact");
     }
 
@@ -111,9 +111,9 @@ class SendFileRefusalsIT extends HubIntegrationTest {
         if (!contactDetails) {
             testServices.setContactLink(service.id(), null);
         }
-        boolean sms = path.endsWith("sms");
-        V2Http.Reply reply = send(path, recipientField, recipient, sms ? service.smsTemplate() : service.emailTemplate(),
-                file(pdf()));
+        java.util.UUID template = path.endsWith("sms") ? service.smsTemplate()
+                : path.endsWith("letter") ? service.letterTemplate() : service.emailTemplate();
+        V2Http.Reply reply = send(path, recipientField, recipient, template, file(pdf()));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("BadRequestError");
@@ -128,13 +128,17 @@ class SendFileRefusalsIT extends HubIntegrationTest {
                                 + "your service at http://localhost:6012/services/{service}/service-settings/"
                                 + "send-files-by-email"),
                 Arguments.of("a file in a text message", true, "/v2/notifications/sms", "phone_number",
-                        "07700900123", "Can only send a file by email"));
+                        "07700900123", "Can only send a file by email"),
+                Arguments.of("a file in a letter", true, "/v2/notifications/letter", null, null,
+                        "Can only send a file by email"));
     }
 
     private V2Http.Reply send(String path, String recipientField, String recipient, java.util.UUID template,
                               Map<String, Object> badFile) throws Exception {
         ObjectNode body = mapper.createObjectNode();
-        body.put(recipientField, recipient);
+        if (recipientField != null) {
+            body.put(recipientField, recipient);
+        }
         body.put("template_id", template.toString());
         ObjectNode personalisation = body.putObject("personalisation");
         personalisation.set("name", mapper.valueToTree(file(pdf())));
