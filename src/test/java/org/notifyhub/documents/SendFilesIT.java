@@ -3,17 +3,22 @@ package org.notifyhub.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.scheduling.DeleteExpiredDocumentsJob;
+import org.notifyhub.support.HandClock;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +35,8 @@ import uk.gov.service.notify.SendEmailResponse;
 /**
  * Files sent by email with the official Java client's own prepareUpload, followed as a recipient follows them: the
  * link in the email, the landing page, the email address check, the download page and the file, which comes back
- * byte for byte under its name. Past its retention period the nightly job deletes it and the link answers 410.
+ * byte for byte under its name. Past its retention period (on a hand-moved clock) the pages answer 410 and the nightly
+ * job deletes it.
  */
 class SendFilesIT extends HubIntegrationTest {
 
@@ -43,7 +49,10 @@ class SendFilesIT extends HubIntegrationTest {
     private S3Client s3;
 
     @Autowired
-    private ProducerTemplate producer;
+    private DocumentRepository documents;
+
+    @Autowired
+    private DocumentBucket documentBucket;
 
     @Value("${notify.documents.bucket}")
     private String bucket;
@@ -143,15 +152,25 @@ class SendFilesIT extends HubIntegrationTest {
                 d -> assertThat(d).startsWith("attachment; filename=\"amounts.csv\""));
         Map<String, Object> row = jdbc.sql("SELECT id, object_key, available_until FROM documents WHERE service_id = :s")
                 .param("s", service.id()).query().singleRow();
-        assertThat(row.get("available_until").toString()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusWeeks(1).toString());
+        assertThat(row.get("available_until").toString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusWeeks(1).toString());
 
-        // The clock moves on past the last day: the same as the last day moving back before today.
-        jdbc.sql("UPDATE documents SET available_until = current_date - 1 WHERE service_id = :s")
-                .param("s", service.id()).update();
-        assertThat(browser.get(link).statusCode()).isEqualTo(410);
-        assertThat(producer.requestBody("direct:delete-expired-documents", null, Integer.class)).isPositive();
-
+        // The job and the pages on a clock of the test's: on the last day nothing goes; a day after, the file does.
         String objectKey = (String) row.get("object_key");
+        HandClock clock = new HandClock(Instant.now().plus(Duration.ofDays(7)));
+        DeleteExpiredDocumentsJob job = new DeleteExpiredDocumentsJob(documents, documentBucket, clock, 10);
+        job.run();
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(objectKey)).contentLength()).isPositive();
+        URI uri = URI.create(link);
+        String[] path = uri.getPath().split("/");
+        String key = uri.getQuery().substring("key=".length());
+        DocumentDownloads pages = new DocumentDownloads(documents, documentBucket, clock, "a-secret-of-16-chars",
+                Duration.ofHours(1), "");
+        assertThat(pages.landing(path[2], path[3], key).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(pages.landing(path[2], path[3], key).status()).isEqualTo(410);
+        assertThat(job.run()).isPositive();
+
         assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(objectKey)))
                 .isInstanceOf(NoSuchKeyException.class);
         assertThat(jdbc.sql("SELECT deleted_at FROM documents WHERE id = :id").param("id", row.get("id"))
