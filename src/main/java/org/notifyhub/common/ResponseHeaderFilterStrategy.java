@@ -18,7 +18,7 @@ public class ResponseHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "location");
     private static final Set<String> PAGE_RESPONSE_HEADERS = Set.of("set-cookie", "cache-control", "x-robots-tag",
-            "referrer-policy");
+            "referrer-policy", "x-content-type-options");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

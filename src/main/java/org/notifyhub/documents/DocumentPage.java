@@ -35,13 +35,17 @@ public record DocumentPage(int status, Map<String, String> headers, byte[] body)
         return new DocumentPage(200, headers, content);
     }
 
-    /** The link's key is in the URL: no page of it is indexed or names it to another site (as Notify's). */
+    /**
+     * The link's key is in the URL: no page of it is indexed, kept by a cache or named to another site (as Notify's),
+     * and a served file is only ever the type it was checked as.
+     */
     private static Map<String, String> headers(String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("X-Robots-Tag", "noindex, nofollow");
         headers.put("Referrer-Policy", "no-referrer");
         headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
         return headers;
     }
 }

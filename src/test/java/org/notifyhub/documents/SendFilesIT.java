@@ -107,6 +107,7 @@ class SendFilesIT extends HubIntegrationTest {
         assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 d -> assertThat(d).startsWith("inline; filename=\"letter to you.pdf\""));
         assertThat(file.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         HttpResponse<byte[]> withoutConfirming = new DownloadBrowser(baseUrl()).get(fileUrl);
         assertThat(withoutConfirming.statusCode()).isEqualTo(302);
