@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,13 +113,27 @@ class SendFileRefusalsIT extends HubIntegrationTest {
         if (!contactDetails) {
             testServices.setContactLink(service.id(), null);
         }
-        java.util.UUID template = path.endsWith("sms") ? service.smsTemplate()
+        UUID template = path.endsWith("sms") ? service.smsTemplate()
                 : path.endsWith("letter") ? service.letterTemplate() : service.emailTemplate();
         V2Http.Reply reply = send(path, recipientField, recipient, template, file(pdf()));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("BadRequestError");
         assertThat(reply.message()).isEqualTo(message.replace("{service}", service.id().toString()));
+        assertNothingStored();
+    }
+
+    /** The daily limit is counted when the row is saved: files stored by then are taken away again. */
+    @Test
+    void aSendOverTheDailyLimitKeepsNoFile() throws Exception {
+        testServices.setDailyLimit(service.id(), "email", 0);
+
+        V2Http.Reply reply = send("/v2/notifications/email", "email_address", "someone@example.com",
+                service.emailTemplate(), file(pdf()));
+
+        assertThat(reply.status()).isEqualTo(429);
+        assertThat(reply.error()).isEqualTo("TooManyRequestsError");
+        assertThat(reply.message()).isEqualTo("Exceeded send limits (email: 0) for today");
         assertNothingStored();
     }
 
@@ -133,7 +149,7 @@ class SendFileRefusalsIT extends HubIntegrationTest {
                         "Can only send a file by email"));
     }
 
-    private V2Http.Reply send(String path, String recipientField, String recipient, java.util.UUID template,
+    private V2Http.Reply send(String path, String recipientField, String recipient, UUID template,
                               Map<String, Object> badFile) throws Exception {
         ObjectNode body = mapper.createObjectNode();
         if (recipientField != null) {
