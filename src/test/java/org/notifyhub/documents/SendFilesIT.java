@@ -164,8 +164,8 @@ class SendFilesIT extends HubIntegrationTest {
         URI uri = URI.create(link);
         String[] path = uri.getPath().split("/");
         String key = uri.getQuery().substring("key=".length());
-        DocumentDownloads pages = new DocumentDownloads(documents, documentBucket, clock, "a-secret-of-16-chars",
-                Duration.ofHours(1), "");
+        DocumentDownloads pages = new DocumentDownloads(documents,
+                new DocumentAccess(clock, "a-secret-of-16-chars", Duration.ofHours(1), ""), clock);
         assertThat(pages.landing(path[2], path[3], key).status()).isEqualTo(200);
 
         clock.advance(Duration.ofDays(1));
