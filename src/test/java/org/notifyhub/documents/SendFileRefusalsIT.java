@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,12 +171,13 @@ class SendFileRefusalsIT extends HubIntegrationTest {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM documents WHERE service_id = :s").param("s", service.id())
                 .query(Integer.class).single()).isZero();
-        assertThat(objects()).isEmpty();
+        assertThat(objects(s3, bucket, service.id())).isEmpty();
     }
 
-    private List<String> objects() {
+    /** The keys of a service's files in the documents bucket; none when the bucket was never made. */
+    static List<String> objects(S3Client s3, String bucket, UUID serviceId) {
         try {
-            return s3.listObjectsV2(list -> list.bucket(bucket).prefix(service.id() + "/")).contents().stream()
+            return s3.listObjectsV2(list -> list.bucket(bucket).prefix(serviceId + "/")).contents().stream()
                     .map(S3Object::key).toList();
         } catch (NoSuchBucketException e) {
             return List.of();
@@ -185,7 +189,7 @@ class SendFileRefusalsIT extends HubIntegrationTest {
     }
 
     static Map<String, Object> with(Map<String, Object> file, String key, Object value) {
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(file);
+        Map<String, Object> changed = new LinkedHashMap<>(file);
         changed.put(key, value);
         return changed;
     }
@@ -204,8 +208,8 @@ class SendFileRefusalsIT extends HubIntegrationTest {
                 zip.closeEntry();
             }
             return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -26,9 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.SendEmailResponse;
 
@@ -204,21 +202,12 @@ class SendFilesIT extends HubIntegrationTest {
 
         assertThat(jdbc.sql("SELECT count(*) FROM documents WHERE service_id = :s").param("s", service.id())
                 .query(Integer.class).single()).isZero();
-        assertThat(objects()).isEmpty();
+        assertThat(SendFileRefusalsIT.objects(s3, bucket, service.id())).isEmpty();
     }
 
     private Integer count(UUID notificationId) {
         return jdbc.sql("SELECT document_download_count FROM notifications WHERE id = :id").param("id", notificationId)
                 .query(Integer.class).single();
-    }
-
-    private List<String> objects() {
-        try {
-            return s3.listObjectsV2(list -> list.bucket(bucket).prefix(service.id() + "/")).contents().stream()
-                    .map(S3Object::key).toList();
-        } catch (NoSuchBucketException e) {
-            return List.of();
-        }
     }
 
     private NotificationClient client(String key) {
