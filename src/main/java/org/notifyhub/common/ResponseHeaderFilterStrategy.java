@@ -13,11 +13,18 @@ import org.springframework.stereotype.Component;
 @Component("responseHeaderFilterStrategy")
 public class ResponseHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
+    /** Set by a route that cleared the request's headers: its page headers (a cookie, caching, robots) may go too. */
+    public static final String PAGE_HEADERS = "notifyPageHeaders";
+
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "location");
+    private static final Set<String> PAGE_RESPONSE_HEADERS = Set.of("set-cookie", "cache-control", "x-robots-tag",
+            "referrer-policy", "x-content-type-options");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))
-                || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
+        String name = headerName.toLowerCase(Locale.ROOT);
+        boolean allowed = RESPONSE_HEADERS.contains(name) || PAGE_RESPONSE_HEADERS.contains(name)
+                && Boolean.TRUE.equals(exchange.getProperty(PAGE_HEADERS, Boolean.class));
+        return !allowed || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
     }
 }

@@ -181,7 +181,7 @@ public class JobRowSaver {
             }
             // A CSV row has no one_click_unsubscribe_url: in Notify it is the API request's alone.
             return NotificationRow.email(row.id(), origin(row), row.recipient(), sender, null,
-                    content.encryptPersonalisation(row.personalisation()), null);
+                    content.encryptPersonalisation(row.personalisation()), null, null);
         }
 
         private NotificationRow letter(SaveTask.Row row) {

@@ -103,7 +103,8 @@ public class NotificationAdminRepository {
                 NotificationStatus.fromWireName(rs.getString("notification_status")), rs.getString("reference"),
                 rs.getString("client_reference"), rs.getString("_personalisation"), rs.getString("reply_to_text"),
                 rs.getString("postage"), rs.getObject("created_by_id", UUID.class), rs.getBoolean("international"),
-                rs.getString("phone_prefix"), rs.getString("unsubscribe_link"));
+                rs.getString("phone_prefix"), rs.getString("unsubscribe_link"),
+                (Integer) rs.getObject("document_download_count"));
         return new ServiceNotification(row, rs.getBoolean("international"), rs.getString("phone_prefix"),
                 rs.getObject("rate_multiplier", BigDecimal.class), (Integer) rs.getObject("document_download_count"),
                 rs.getString("key_name"), rs.getString("original_file_name"), rs.getString("created_by_name"),

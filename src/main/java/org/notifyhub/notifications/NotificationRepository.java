@@ -31,7 +31,7 @@ public class NotificationRepository {
             id, "to", normalised_to, job_id, job_row_number, service_id, template_id, template_version, api_key_id,
             key_type, billable_units, notification_type, created_at, sent_at, sent_by, updated_at, notification_status,
             reference, client_reference, _personalisation, reply_to_text, postage, created_by_id, international, phone_prefix,
-            unsubscribe_link""";
+            unsubscribe_link, document_download_count""";
     private static final String AWAITING_TEMPLATED_PDF = " notification_type = 'letter' AND billable_units = 0"
             + " AND (notification_status = 'created' OR (notification_status = 'sending' AND key_type = 'test'))";
     private static final String AWAITING_SCAN = " notification_type = 'letter' AND notification_status = 'pending-virus-check'";
@@ -63,7 +63,7 @@ public class NotificationRepository {
             ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
             :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
             :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
-            :international, :phonePrefix, :unsubscribeLink)""";
+            :international, :phonePrefix, :unsubscribeLink, :documentDownloadCount)""";
 
     private int insert(NotificationRow n, String onConflict) {
         return jdbc.sql(INSERT + onConflict).params(parameters(n)).update();
@@ -117,6 +117,7 @@ public class NotificationRepository {
         p.put("international", n.international());
         p.put("phonePrefix", n.phonePrefix());
         p.put("unsubscribeLink", n.unsubscribeLink());
+        p.put("documentDownloadCount", n.documentDownloadCount());
         return p;
     }
 
@@ -645,6 +646,7 @@ public class NotificationRepository {
                 rs.getObject("created_by_id", UUID.class),
                 rs.getBoolean("international"),
                 rs.getString("phone_prefix"),
-                rs.getString("unsubscribe_link"));
+                rs.getString("unsubscribe_link"),
+                (Integer) rs.getObject("document_download_count"));
     }
 }

@@ -38,7 +38,8 @@ public record NotificationRow(
         UUID createdById,
         boolean international,
         String phonePrefix,
-        String unsubscribeLink) {
+        String unsubscribeLink,
+        Integer documentDownloadCount) {
 
     /** A UK letter's postage when its template names none. */
     public static final String DEFAULT_POSTAGE = "second";
@@ -47,13 +48,17 @@ public record NotificationRow(
 
     private static final boolean DOMESTIC = false;
 
-    /** @param unsubscribeLink the request's one_click_unsubscribe_url, or null */
+    /**
+     * @param unsubscribeLink the request's one_click_unsubscribe_url, or null
+     * @param documentDownloadCount the files sent with it by email (document download), null for none (Notify's
+     *                              document_download_count is null then, never 0)
+     */
     public static NotificationRow email(UUID id, NotificationOrigin origin, String to, String replyTo,
                                         String clientReference, String encryptedPersonalisation,
-                                        String unsubscribeLink) {
+                                        String unsubscribeLink, Integer documentDownloadCount) {
         return created(id, origin, NotificationType.EMAIL, to, EmailAddresses.normalise(to), 0,
                 NotificationStatus.CREATED, null, clientReference, encryptedPersonalisation, replyTo, null, DOMESTIC,
-                null, unsubscribeLink);
+                null, unsubscribeLink, documentDownloadCount);
     }
 
     /** {@code to} as given; {@code phone} the number parsed from it. */
@@ -61,7 +66,7 @@ public record NotificationRow(
                                       String sender, String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.SMS, to, phone.normalised(), fragments, NotificationStatus.CREATED,
                 null, clientReference, encryptedPersonalisation, sender, null, phone.international(),
-                phone.countryPrefix(), null);
+                phone.countryPrefix(), null, null);
     }
 
     /**
@@ -77,7 +82,7 @@ public record NotificationRow(
                 : NotificationStatus.CREATED;
         return created(id, origin, NotificationType.LETTER, address.to(), address.normalisedTo(), 0, status,
                 DvlaReference.random(), clientReference, encryptedPersonalisation, contactBlock, postage, DOMESTIC,
-                null, null);
+                null, null, null);
     }
 
     /** A precompiled letter, its PDF already in the scan bucket under {@code reference}, waiting for its scan. */
@@ -85,17 +90,19 @@ public record NotificationRow(
                                                     String clientReference, String encryptedPersonalisation) {
         return created(id, origin, NotificationType.LETTER, PROVIDED_AS_PDF, PROVIDED_AS_PDF.toLowerCase(), 0,
                 NotificationStatus.PENDING_VIRUS_CHECK, reference, clientReference, encryptedPersonalisation, null,
-                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null, null);
+                postage == null ? DEFAULT_POSTAGE : postage, DOMESTIC, null, null, null);
     }
 
     private static NotificationRow created(UUID id, NotificationOrigin origin, NotificationType type, String to,
                                            String normalisedTo, int billableUnits, NotificationStatus status,
                                            String reference, String clientReference, String encryptedPersonalisation,
                                            String replyToText, String postage, boolean international,
-                                           String phonePrefix, String unsubscribeLink) {
+                                           String phonePrefix, String unsubscribeLink,
+                                           Integer documentDownloadCount) {
         return new NotificationRow(id, to, normalisedTo, origin.jobId(), origin.jobRowNumber(), origin.serviceId(),
                 origin.template().id(), origin.template().version(), origin.apiKeyId(), origin.keyType(), billableUnits,
                 type, origin.createdAt(), null, null, null, status, reference, clientReference,
-                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix, unsubscribeLink);
+                encryptedPersonalisation, replyToText, postage, null, international, phonePrefix, unsubscribeLink,
+                documentDownloadCount);
     }
 }

@@ -130,7 +130,7 @@ class ConsumerWindowIT extends HubIntegrationTest {
             ids.add(id);
             rows.add(new NotificationRow(id, recipient, recipient, null, null, service.id(), service.emailTemplate(), 1,
                     null, KeyType.NORMAL, 0, NotificationType.EMAIL, LocalDateTime.now(), null, null, null,
-                    NotificationStatus.CREATED, null, null, personalisation, null, null, null, false, null, null));
+                    NotificationStatus.CREATED, null, null, personalisation, null, null, null, false, null, null, null));
             if (rows.size() == 1_000) {
                 notifications.insertAllIfAbsent(rows);
                 rows.clear();

@@ -88,7 +88,7 @@ class SlowProviderPoolIT extends HubIntegrationTest {
                         null, service.id(), service.emailTemplate(), 1, null, KeyType.NORMAL, 0, NotificationType.EMAIL,
                         LocalDateTime.now(),
                         null, null, null, NotificationStatus.CREATED, null, null,
-                        content.encryptPersonalisation(Map.of("name", "P")), null, null, null, false, null, null));
+                        content.encryptPersonalisation(Map.of("name", "P")), null, null, null, false, null, null, null));
                 ids.add(id);
             }
 

@@ -108,7 +108,7 @@ class LetterPdfRepositoryIT extends HubIntegrationTest {
         notifications.insert(new NotificationRow(id, "A\nB\nSW1A 1AA", "absw1a1aa", null, null, service.id(),
                 service.letterTemplate(), 1, null, keyType, billableUnits, NotificationType.LETTER, createdAt, null, null,
                 null, status, "REF" + id.toString().substring(0, 13).replace("-", "").toUpperCase(), null, null, null,
-                "second", null, false, null, null));
+                "second", null, false, null, null, null));
         return id;
     }
 

@@ -512,7 +512,7 @@ class NotificationRepositoryIT extends HubIntegrationTest {
             };
             return new NotificationRow(UUID.randomUUID(), to, to.toLowerCase(), null, null, service.id(), template, 1,
                     null, keyType, billableUnits, type, createdAt, sentAt, null, updatedAt, status, reference, null,
-                    null, null, type == NotificationType.LETTER ? "second" : null, null, false, null, null);
+                    null, null, type == NotificationType.LETTER ? "second" : null, null, false, null, null, null);
         }
     }
 }

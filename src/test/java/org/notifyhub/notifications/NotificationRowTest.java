@@ -32,7 +32,7 @@ class NotificationRowTest {
         StoredTemplate template = template("email", null);
         NotificationRow row = NotificationRow.email(UUID.randomUUID(),
                 NotificationOrigin.api(SERVICE, template, KEY, KeyType.TEAM, NOW), "Someone@Example.com", "reply@x.y",
-                "client-ref", "encrypted", null);
+                "client-ref", "encrypted", null, null);
 
         assertThat(row.notificationType()).isEqualTo(NotificationType.EMAIL);
         assertThat(row.status()).isEqualTo(NotificationStatus.CREATED);
@@ -45,6 +45,20 @@ class NotificationRowTest {
                 NotificationRow::reference, NotificationRow::postage, NotificationRow::international)
                 .containsExactly(SERVICE, template.id(), 4, KEY, KeyType.TEAM, NOW, "reply@x.y", "client-ref",
                         "encrypted", 0, null, null, null, false);
+    }
+
+    /** The high-volume path queues rows as JSON: an email's files must still be counted once it is saved. */
+    @Test
+    void anEmailWithFilesKeepsItsDocumentDownloadCountThroughJson() throws Exception {
+        NotificationRow row = NotificationRow.email(UUID.randomUUID(),
+                NotificationOrigin.api(SERVICE, template("email", null), KEY, KeyType.NORMAL, NOW), "a@example.com",
+                null, null, "encrypted", null, 2);
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+
+        NotificationRow read = mapper.readValue(mapper.writeValueAsString(row), NotificationRow.class);
+
+        assertThat(read.documentDownloadCount()).isEqualTo(2);
+        assertThat(read).isEqualTo(row);
     }
 
     @Test
@@ -106,7 +120,7 @@ class NotificationRowTest {
     void aJobsRowsAreLiveWithoutAKeyAndKnowTheirJobRow() {
         UUID job = UUID.randomUUID();
         NotificationRow row = NotificationRow.email(UUID.randomUUID(),
-                NotificationOrigin.jobRow(SERVICE, template("email", null), job, 7, NOW), "a@b.co", null, null, "e", null);
+                NotificationOrigin.jobRow(SERVICE, template("email", null), job, 7, NOW), "a@b.co", null, null, "e", null, null);
 
         assertThat(row).extracting(NotificationRow::jobId, NotificationRow::jobRowNumber, NotificationRow::apiKeyId,
                 NotificationRow::keyType).containsExactly(job, 7, null, KeyType.NORMAL);
@@ -128,7 +142,7 @@ class NotificationRowTest {
                 DeliveryTask.class)).isEqualTo(new DeliveryTask(id, NotificationType.EMAIL, 1));
 
         NotificationRow row = NotificationRow.email(id, NotificationOrigin.api(SERVICE, template("email", null), KEY,
-                KeyType.TEST, NOW), "a@b.co", null, null, "e", null);
+                KeyType.TEST, NOW), "a@b.co", null, null, "e", null, null);
         JsonNode json = mapper.readTree(mapper.writeValueAsString(row));
         assertThat(json.get("keyType").asText()).isEqualTo("test");
         assertThat(json.get("notificationType").asText()).isEqualTo("email");

@@ -160,7 +160,7 @@ class SesSnsEndpointIT extends HubIntegrationTest {
         UUID id = UUID.randomUUID();
         notifications.insert(new NotificationRow(id, "sns@example.com", "sns@example.com", null, null, service.id(),
                 service.emailTemplate(), 1, null, KeyType.NORMAL, 0, NotificationType.EMAIL, LocalDateTime.now(), LocalDateTime.now(), "ses",
-                LocalDateTime.now(), NotificationStatus.SENDING, messageId, null, null, null, null, null, false, null, null));
+                LocalDateTime.now(), NotificationStatus.SENDING, messageId, null, null, null, null, null, false, null, null, null));
         return id;
     }
 

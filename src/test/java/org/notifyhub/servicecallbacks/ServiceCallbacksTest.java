@@ -101,6 +101,6 @@ class ServiceCallbacksTest {
         LocalDateTime now = LocalDateTime.parse("2024-05-01T10:00:00");
         return new NotificationRow(UUID.randomUUID(), "07700900123", "447700900123", null, null, service, UUID.randomUUID(),
                 1, null, KeyType.NORMAL, 1, NotificationType.SMS, now, now, "firetext", now, status, null, null, null, null,
-                null, null, false, "44", null);
+                null, null, false, "44", null, null);
     }
 }

@@ -75,6 +75,13 @@ public class TestServices {
                 .param("id", UUID.randomUUID()).param("s", serviceId).param("t", type).param("r", recipient).update();
     }
 
+    /** Contact details for recipients: what Notify requires before a service may send files by email. */
+    public void setContactLink(UUID serviceId, String contactLink) {
+        jdbc.sql("UPDATE services SET contact_link = :link WHERE id = :id").param("link", contactLink)
+                .param("id", serviceId).update();
+        cache.evict(serviceId);
+    }
+
     public void archive(UUID serviceId) {
         jdbc.sql("UPDATE services SET active = false WHERE id = :id").param("id", serviceId).update();
         cache.evict(serviceId);

@@ -118,8 +118,8 @@ public class EmailIntake implements SendChannel<EmailText> {
     @Override
     public NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient,
                                EmailText email, String replyTo, String clientReference,
-                               String encryptedPersonalisation) {
+                               String encryptedPersonalisation, Integer documentDownloadCount) {
         return NotificationRow.email(id, origin, recipient.to(), replyTo, clientReference, encryptedPersonalisation,
-                SendChecks.text(request, UNSUBSCRIBE_URL));
+                SendChecks.text(request, UNSUBSCRIBE_URL), documentDownloadCount);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.camel.Header;
 import org.notifyhub.api.v2.schemas.SendSchemas;
 import org.notifyhub.auth.AuthenticatedApiKey;
 import org.notifyhub.common.V2ApiException;
+import org.notifyhub.documents.SendFiles;
 import org.notifyhub.letters.LetterContactBlocks;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.KeyType;
@@ -82,6 +83,7 @@ public class LetterIntake {
         Map<String, Object> personalisation = checks.personalisation(request);
         checks.allPlaceholdersFilled(personalisation, template.subject(), template.content());
         checks.unusedPersonalisationWithinLimit(personalisation, ADDRESS_KEYS, template.subject(), template.content());
+        SendFiles.checkChannel(NotificationType.LETTER, personalisation);
         checks.keyMaySendLetters(key);
         PostalAddress address = address(personalisation, service);
         RenderedLetter letter = content.letter(template, personalisation);

@@ -51,9 +51,14 @@ public interface SendChannel<R> {
     /** The {@code content} of the 201 response. */
     Object responseContent(R rendered, String sender, Service service, JsonNode request);
 
-    /** The row that makes the send durable, from the request and what the pipeline checked. */
+    /**
+     * The row that makes the send durable, from the request and what the pipeline checked.
+     *
+     * @param documentDownloadCount the files sent by email with it, null for none
+     */
     NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient, R rendered,
-                        String sender, String clientReference, String encryptedPersonalisation);
+                        String sender, String clientReference, String encryptedPersonalisation,
+                        Integer documentDownloadCount);
 
     /**
      * A recipient as the notification row keeps it.

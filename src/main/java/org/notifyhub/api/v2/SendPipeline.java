@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.auth.AuthenticatedApiKey;
+import org.notifyhub.documents.SendFiles;
 import org.notifyhub.limits.RateLimiter;
 import org.notifyhub.notifications.KeyType;
 import org.notifyhub.notifications.NotificationContent;
@@ -16,11 +17,13 @@ import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.services.Service;
 import org.notifyhub.templates.PersonalisationSanitiser;
 import org.notifyhub.templates.StoredTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * POST /v2/notifications/{email,sms}: Notify's checks in Notify's order (request, rate limit, schema, permission,
- * sanitising, template, personalisation, rendering, recipient, sender), then the response and the durable row. What
+ * sanitising, template, personalisation, recipient, sender, files, rendering), then the response, the files sent by
+ * email and the durable row. What
  * differs per channel is a {@link SendChannel}.
  */
 @Component
@@ -33,9 +36,12 @@ public class SendPipeline {
     private final SendResponses responses;
     private final SendAcceptance acceptance;
     private final Clock clock;
+    private final SendFiles sendFiles;
+    private final String documentsLinkBase;
 
     public SendPipeline(ObjectMapper mapper, RateLimiter rateLimiter, SendChecks checks, NotificationContent content,
-                        SendResponses responses, SendAcceptance acceptance, Clock clock) {
+                        SendResponses responses, SendAcceptance acceptance, Clock clock, SendFiles sendFiles,
+                        @Value("${notify.documents.link-base}") String documentsLinkBase) {
         this.mapper = mapper;
         this.rateLimiter = rateLimiter;
         this.checks = checks;
@@ -43,6 +49,8 @@ public class SendPipeline {
         this.responses = responses;
         this.acceptance = acceptance;
         this.clock = clock;
+        this.sendFiles = sendFiles;
+        this.documentsLinkBase = documentsLinkBase;
     }
 
     public <R> AcceptedNotification accept(SendChannel<R> channel, String body, AuthenticatedApiKey key,
@@ -57,7 +65,7 @@ public class SendPipeline {
         StoredTemplate template = checks.template(service, request, channel.type());
         checks.allPlaceholdersFilled(personalisation, channel.placeholderFields(template));
         checks.unusedPersonalisationWithinLimit(personalisation, List.of(), channel.placeholderFields(template));
-        R rendered = channel.render(template, personalisation, service);
+        SendFiles.checkChannel(channel.type(), personalisation);
         SendChannel.Recipient recipient = channel.recipient(request, service);
         if (!recipient.simulated()) {
             channel.checkAllowed(key, recipient.normalised());
@@ -65,16 +73,27 @@ public class SendPipeline {
         String sender = channel.sender(service, request);
 
         UUID id = UUID.randomUUID();
+        KeyType keyType = KeyType.fromWireName(key.keyType());
+        // As Notify: files are checked after the recipient, and the message's length with their links in it.
+        SendFiles.Attached files = sendFiles.attach(personalisation, service.id(), id, recipient.normalised(),
+                recipient.simulated() || keyType == KeyType.TEST, BaseUrl.of(documentsLinkBase, requestUrl));
+        R rendered = channel.render(template, files.personalisation(), service);
         String clientReference = SendChecks.text(request, "reference");
         SendResponses.Sent response = responses.sent(id, clientReference,
                 channel.responseContent(rendered, sender, service, request), template, requestUrl, prepared.changes());
         if (recipient.simulated()) {
             return AcceptedNotification.responseOnly(response);
         }
-        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(),
-                KeyType.fromWireName(key.keyType()), LocalDateTime.now(clock));
+        NotificationOrigin origin = NotificationOrigin.api(service.id(), template, key.keyId(), keyType,
+                LocalDateTime.now(clock));
         NotificationRow row = channel.row(request, id, origin, recipient, rendered, sender, clientReference,
-                content.encryptPersonalisation(personalisation));
-        return acceptance.accept(row, service, recipient.internationalSms(), response);
+                content.encryptPersonalisation(files.personalisation()), files.count());
+        sendFiles.store(files);
+        try {
+            return acceptance.accept(row, service, recipient.internationalSms(), response);
+        } catch (RuntimeException e) {
+            sendFiles.discard(files);
+            throw e;
+        }
     }
 }

@@ -115,7 +115,7 @@ public class SmsIntake implements SendChannel<RenderedSms> {
     @Override
     public NotificationRow row(JsonNode request, UUID id, NotificationOrigin origin, Recipient recipient,
                                RenderedSms sms, String sender, String clientReference,
-                               String encryptedPersonalisation) {
+                               String encryptedPersonalisation, Integer documentDownloadCount) {
         return NotificationRow.sms(id, origin, recipient.to(), recipient.phone(), sms.fragmentCount(), sender,
                 clientReference, encryptedPersonalisation);
     }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -22,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** GOV.UK Notify's official Node client (notifications-node-client) against the hub, changing nothing but the URL. */
 class NodeClientIT extends HubIntegrationTest {
 
-    static final Path SCRIPT_DIR = Path.of("src/test/node");
     private static final String LETTER_PDF_ROUTE = "get-pdf-for-templated-letter";
 
     @Autowired
@@ -32,13 +28,11 @@ class NodeClientIT extends HubIntegrationTest {
 
     @Test
     void theNodeClientSendsReadsListsAndSeesNotifysErrors() throws Exception {
-        ensureClientInstalled();
-        ProcessBuilder node = new ProcessBuilder("node", "send-and-read.js").directory(SCRIPT_DIR.toFile());
-        node.environment().put("NOTIFY_BASE_URL", baseUrl());
-        node.environment().put("NOTIFY_API_KEY", credentials.apiKeys().normal());
-        node.environment().put("EMAIL_TEMPLATE_ID", credentials.templates().email().toString());
-        node.environment().put("SMS_TEMPLATE_ID", credentials.templates().sms().toString());
-        JsonNode out = mapper.readTree(output(node, 120));
+        JsonNode out = mapper.readTree(NodeScripts.run("send-and-read.js", Map.of(
+                "NOTIFY_BASE_URL", baseUrl(),
+                "NOTIFY_API_KEY", credentials.apiKeys().normal(),
+                "EMAIL_TEMPLATE_ID", credentials.templates().email().toString(),
+                "SMS_TEMPLATE_ID", credentials.templates().sms().toString()), 120));
 
         assertThat(out.at("/email/content/subject").asText()).isEqualTo("Hello Node");
         assertThat(out.at("/email/reference").asText()).isEqualTo("from-node");
@@ -58,13 +52,10 @@ class NodeClientIT extends HubIntegrationTest {
      */
     @Test
     void theNodeClientSanitisesSendsPrecompiledLettersAndPollsALettersPdf() throws Exception {
-        ensureClientInstalled();
         TestService service = testServices.create(false, List.of("email", "letter"));
-        ProcessBuilder node = new ProcessBuilder("node", "contract.js").directory(SCRIPT_DIR.toFile());
-        node.environment().put("NOTIFY_BASE_URL", baseUrl());
-        node.environment().put("NOTIFY_API_KEY", service.normalKey());
-        node.environment().put("EMAIL_TEMPLATE_ID", service.emailTemplate().toString());
-        node.environment().put("LETTER_TEMPLATE_ID", service.letterTemplate().toString());
+        Map<String, String> environment = Map.of("NOTIFY_BASE_URL", baseUrl(), "NOTIFY_API_KEY", service.normalKey(),
+                "EMAIL_TEMPLATE_ID", service.emailTemplate().toString(),
+                "LETTER_TEMPLATE_ID", service.letterTemplate().toString());
 
         camel.getRouteController().stopRoute(LETTER_PDF_ROUTE);
         CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
@@ -74,7 +65,7 @@ class NodeClientIT extends HubIntegrationTest {
         });
         JsonNode out;
         try {
-            out = mapper.readTree(output(node, 120));
+            out = mapper.readTree(NodeScripts.run("contract.js", environment, 120));
             release.get(60, TimeUnit.SECONDS);
         } finally {
             startRoute();
@@ -118,26 +109,5 @@ class NodeClientIT extends HubIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void ensureClientInstalled() throws Exception {
-        if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules/notifications-node-client"))) {
-            run(List.of("npm", "install", "--no-package-lock", "--no-audit", "--no-fund"), 300);
-        }
-    }
-
-    private static void run(List<String> command, int seconds) throws Exception {
-        output(new ProcessBuilder(command).directory(SCRIPT_DIR.toFile()), seconds);
-    }
-
-    /** Runs a process to its end within {@code seconds}, asserting it succeeds; returns its standard output. */
-    static String output(ProcessBuilder builder, int seconds) throws Exception {
-        File log = Files.createTempFile("node-client", ".log").toFile();
-        Process process = builder.redirectErrorStream(false).redirectOutput(log)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("%s finished", builder.command()).isTrue();
-        String out = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s exit code; output: %s", builder.command(), out).isZero();
-        return out;
     }
 }

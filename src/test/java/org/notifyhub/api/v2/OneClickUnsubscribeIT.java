@@ -94,7 +94,9 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
             fromJava = new NotificationClient(service.normalKey(), node.baseUrl()).sendEmail(
                     service.emailTemplate().toString(), "java@example.com", Map.of("name", "Java"), "java-unsubscribe",
                     null, URI.create(JAVA_URL));
-            fromNode = mapper.readTree(NodeClientIT.output(nodeScript(node, service), 120));
+            fromNode = mapper.readTree(NodeScripts.run("unsubscribe.js", Map.of("NOTIFY_BASE_URL", node.baseUrl(),
+                    "NOTIFY_API_KEY", service.normalKey(), "EMAIL_TEMPLATE_ID", service.emailTemplate().toString(),
+                    "EMAIL_ADDRESS", "node@example.com", "UNSUBSCRIBE_URL", NODE_URL), 120));
             List<UUID> ids = List.of(fromJava.getNotificationId(), UUID.fromString(fromNode.at("/sent/id").asText()));
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                     "SELECT count(*) FROM notifications WHERE id IN (:ids) AND reference = '0102-unsubscribe'")
@@ -153,7 +155,7 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
         NotificationRow row = NotificationRow.email(UUID.randomUUID(), NotificationOrigin.api(service.id(),
                         templates.findVersion(service.id(), service.emailTemplate(), 1).orElseThrow(), null,
                         KeyType.NORMAL, LocalDateTime.now()), "volume@example.com", null, null,
-                content.encryptPersonalisation(Map.of("name", "V")), NODE_URL);
+                content.encryptPersonalisation(Map.of("name", "V")), NODE_URL, null);
 
         highVolumeSaves.save(encryption.encrypt(mapper.writeValueAsString(row)));
 
@@ -174,15 +176,5 @@ class OneClickUnsubscribeIT extends HubIntegrationTest {
         properties.put("notify.ses.secret-key", "unsubscribe-secret");
         properties.put("notify.delivery.retry-delays", "1s,2s,3s");
         return properties;
-    }
-
-    private static ProcessBuilder nodeScript(ExtraNode node, TestService service) {
-        ProcessBuilder script = new ProcessBuilder("node", "unsubscribe.js").directory(NodeClientIT.SCRIPT_DIR.toFile());
-        script.environment().put("NOTIFY_BASE_URL", node.baseUrl());
-        script.environment().put("NOTIFY_API_KEY", service.normalKey());
-        script.environment().put("EMAIL_TEMPLATE_ID", service.emailTemplate().toString());
-        script.environment().put("EMAIL_ADDRESS", "node@example.com");
-        script.environment().put("UNSUBSCRIBE_URL", NODE_URL);
-        return script;
     }
 }

@@ -67,7 +67,7 @@ public final class LetterCollationFixtures {
         String reference = randomReference();
         notifications.insert(new NotificationRow(id, "A. Person\n1 Street\nSW1A 1AA", null, null, null, service.id(),
                 service.letterTemplate(), 1, null, keyType, billableUnits, NotificationType.LETTER, createdAt, null, null, null,
-                NotificationStatus.CREATED, reference, null, null, null, postage, null, false, null, null));
+                NotificationStatus.CREATED, reference, null, null, null, postage, null, false, null, null, null));
         if (!withPdf) {
             return new Letter(id, service.id(), reference, postage, null, null);
         }

@@ -137,7 +137,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
             LocalDateTime createdAt = from.plusSeconds(i);
             notifications.insert(new NotificationRow(id, "A. Person\n1 Street\nSW1A 1AA", null, null, null, service.id(),
                     service.letterTemplate(), 1, null, KeyType.NORMAL, 1, NotificationType.LETTER, createdAt, null, null, null,
-                    NotificationStatus.CREATED, reference, null, null, null, "second", null, false, null, null));
+                    NotificationStatus.CREATED, reference, null, null, null, "second", null, false, null, null, null));
             String key = LetterPdfNames.fileName(LetterPdfNames.folder(createdAt), reference, "second", createdAt);
             pdf[0] = (byte) i;
             storage.put(bucket, key, pdf, "application/pdf", Map.of());
