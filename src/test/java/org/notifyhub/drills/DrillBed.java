@@ -40,9 +40,9 @@ final class DrillBed implements AutoCloseable {
 
     static final String SECRET_KEY = "drill-secret-key-0123456789abcdef";
     static final String ADMIN_SECRET = "drill-admin-secret-0123456789";
-    private static final String REGION = "eu-west-2";
-    private static final String ACCESS_KEY = "drill";
-    private static final String ACCESS_SECRET = "drill-secret";
+    static final String REGION = "eu-west-2";
+    static final String ACCESS_KEY = "drill";
+    static final String ACCESS_SECRET = "drill-secret";
 
     private final Path dataDir;
     private final int postgresPort;
@@ -111,18 +111,26 @@ final class DrillBed implements AutoCloseable {
         properties.put("spring.datasource.url", jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
-        properties.put("notify.sqs.endpoint", gate.endpoint());
-        properties.put("notify.sqs.region", REGION);
-        properties.put("notify.sqs.access-key", ACCESS_KEY);
-        properties.put("notify.sqs.secret-key", ACCESS_SECRET);
-        properties.put("notify.sqs.batches-in-flight", 1);
-        properties.put("notify.sqs.wait-time-seconds", 2);
+        properties.putAll(queueAndProviderSettings(gate.endpoint(), providers));
         // A receipt that failed while the database was away comes back after a minute, not five.
         properties.put("notify.sqs.visibility-timeout", 60);
         properties.putAll(objectStore.properties());
         properties.putAll(ftp.properties());
         properties.put("notify.secret-key", SECRET_KEY);
         properties.put("notify.admin.client-secrets", ADMIN_SECRET);
+        properties.putAll(recoveryTimings());
+        return properties;
+    }
+
+    /** The queue server at this endpoint, and Firetext and SES as these stubs (a drill's or the cluster's). */
+    static Map<String, Object> queueAndProviderSettings(String sqsEndpoint, StubProviders providers) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("notify.sqs.endpoint", sqsEndpoint);
+        properties.put("notify.sqs.region", REGION);
+        properties.put("notify.sqs.access-key", ACCESS_KEY);
+        properties.put("notify.sqs.secret-key", ACCESS_SECRET);
+        properties.put("notify.sqs.batches-in-flight", 1);
+        properties.put("notify.sqs.wait-time-seconds", 2);
         properties.put("notify.firetext.url", providers.baseUrl() + StubProviders.FIRETEXT_PATH);
         properties.put("notify.firetext.api-key", StubProviders.FIRETEXT_KEY);
         properties.put("notify.email.provider", "ses");
@@ -130,9 +138,14 @@ final class DrillBed implements AutoCloseable {
         properties.put("notify.ses.region", REGION);
         properties.put("notify.ses.access-key", ACCESS_KEY);
         properties.put("notify.ses.secret-key", ACCESS_SECRET);
+        return properties;
+    }
+
+    /** Each recovery path within a drill's minutes instead of Notify's quarter hours and days (also the cluster's). */
+    static Map<String, Object> recoveryTimings() {
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("notify.sms.provider-timeout-seconds", 2);
         properties.put("notify.ses.send-timeout", "2s");
-        // Each recovery path runs within a drill's minutes instead of Notify's quarter hours and days.
         properties.put("notify.delivery.retry-delays", "1s,2s,4s,8s,15s,30s");
         properties.put("notify.delivery.ambiguous-retry-after", "20s");
         properties.put("notify.delivery.abandoned-claim-minutes", 1);
@@ -169,6 +182,11 @@ final class DrillBed implements AutoCloseable {
 
     /** A live service with SMS and email templates, limits far above any drill's load. */
     TestService service() {
+        return service(jdbc);
+    }
+
+    /** As {@link #service()}, in this database (the nodes' secret key is {@link #SECRET_KEY}). */
+    static TestService service(JdbcClient jdbc) {
         Encryption encryption = new Encryption(SECRET_KEY);
         TestServices services = new TestServices(new ServiceRepository(jdbc), new ApiKeyRepository(jdbc, encryption),
                 new TemplateRepository(jdbc), new SenderRepository(jdbc), jdbc, null);

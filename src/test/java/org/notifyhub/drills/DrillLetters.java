@@ -34,7 +34,7 @@ final class DrillLetters implements AutoCloseable {
     static final String PDF_BUCKET = "letters-pdf";
     static final String RESPONSE_BUCKET = "dvla-response";
 
-    private final DrillBed bed;
+    private final String hubBaseUrl;
     private final JdbcClient db;
     private final S3Client s3;
     private final DrillAdmin admin;
@@ -44,10 +44,14 @@ final class DrillLetters implements AutoCloseable {
     }
 
     DrillLetters(DrillBed bed) {
-        this.bed = bed;
-        this.db = bed.db();
-        this.admin = new DrillAdmin(bed.hubBaseUrl());
-        Map<String, Object> properties = bed.nodeProperties();
+        this(bed.db(), bed.nodeProperties(), bed.hubBaseUrl());
+    }
+
+    /** Letters in this database and the object store these node settings name, sent and collated through this node. */
+    DrillLetters(JdbcClient db, Map<String, Object> properties, String hubBaseUrl) {
+        this.hubBaseUrl = hubBaseUrl;
+        this.db = db;
+        this.admin = new DrillAdmin(hubBaseUrl);
         s3 = S3Client.builder().endpointOverride(URI.create((String) properties.get("notify.s3.endpoint")))
                 .region(Region.of((String) properties.get("notify.s3.region")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -57,7 +61,7 @@ final class DrillLetters implements AutoCloseable {
 
     /** Templated letters through POST /v2/notifications/letter with the service's live key; their ids in order. */
     List<UUID> send(TestService service, int count) throws Exception {
-        NotificationClient client = new NotificationClient(service.normalKey(), bed.hubBaseUrl());
+        NotificationClient client = new NotificationClient(service.normalKey(), hubBaseUrl);
         List<UUID> ids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             Map<String, Object> personalisation = new LinkedHashMap<>();

@@ -72,6 +72,26 @@ public final class ExtraNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts a node configured only by these environment variables (SERVER_PORT among them: {@code port} is where
+     * it is awaited), as an operator starts one, and waits until it is ready.
+     */
+    public static ExtraNode startWithEnvironment(String name, int port, Map<String, String> environment,
+                                                 List<String> jvmOptions) throws Exception {
+        Path log = log(name);
+        ProcessBuilder builder = new ProcessBuilder(command(0, Map.of(), jvmOptions));
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ExtraNode node = new ExtraNode(process, port);
+        try {
+            node.awaitHealthy(log);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return node;
+    }
+
     /** What a node that must refuse to start did: its exit code and everything it printed. */
     public record Exit(int code, String output) {
     }
@@ -92,8 +112,10 @@ public final class ExtraNode implements AutoCloseable {
     private static List<String> command(int port, Map<String, Object> properties, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NotifyHubApplication.class.getName(),
-                "--server.port=" + port));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NotifyHubApplication.class.getName()));
+        if (port > 0) {
+            command.add("--server.port=" + port);
+        }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }
