@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.jobs.JobRepository;
 import org.notifyhub.queues.QueueNames;
@@ -19,6 +21,7 @@ import org.notifyhub.support.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import uk.gov.service.notify.NotificationClient;
 
 /** The numbers an operator alerts on, in /actuator/prometheus, and the build a node runs, in /actuator/info. */
 class OperatorMetricsIT extends HubIntegrationTest {
@@ -33,6 +36,9 @@ class OperatorMetricsIT extends HubIntegrationTest {
 
     @Autowired
     private JobRepository jobs;
+
+    @Autowired
+    private CamelContext camel;
 
     @Test
     void everyQueueHasItsDepthByState() throws Exception {
@@ -59,6 +65,21 @@ class OperatorMetricsIT extends HubIntegrationTest {
                     "queue=\"" + queues.deadLetter() + "\",state=\"visible\"")).isGreaterThanOrEqualTo(1.0);
         } finally {
             deleteMarked(url, marker);
+        }
+    }
+
+    @Test
+    void aTextWaitingForItsSenderShowsItsAge() throws Exception {
+        camel.getRouteController().stopRoute("deliver-sms");
+        try {
+            new NotificationClient(credentials.apiKeys().normal(), baseUrl()).sendSms(
+                    credentials.templates().sms().toString(), "07700900456", Map.of("name", "Age"), "oldest-unsent");
+
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(value(get("/actuator/prometheus"), "notify_oldest_unsent_seconds",
+                            "notification_type=\"sms\"")).isGreaterThanOrEqualTo(2.0));
+        } finally {
+            camel.getRouteController().startRoute("deliver-sms");
         }
     }
 
