@@ -10,8 +10,8 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
- * hawtio reads Jolokia's whole MBean list before it draws anything, and the hub's ~200 routes made Camel register
- * ~2,000 MBeans (14 MB of list). Operators use the context, routes, route groups, consumers, endpoints, components and
+ * The hub's ~200 routes made Camel register ~2,000 MBeans (14 MB of Jolokia list), all carried by hawtio's views and
+ * Jolokia's listings. Operators use the context, routes, route groups, consumers, endpoints, components and
  * thread pools; everything else Camel would register (its internal services, every producer, every data format) gets
  * no name, and Camel registers nothing it cannot name. Processors are left out by
  * camel.main.jmx-management-m-beans-level=RoutesOnly; hawtio draws a route's diagram from the route's XML dump.

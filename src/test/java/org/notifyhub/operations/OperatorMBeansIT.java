@@ -9,16 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ManagementMBeansLevel;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.support.HubIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * hawtio loads Jolokia's whole MBean list before it draws anything: the hub registers only what an operator uses
- * (the context, routes, their consumers, endpoints and thread pools), so the list stays small enough to render.
+ * The hub registers only the MBeans an operator uses (the context, routes, their consumers, endpoints and thread
+ * pools), so hawtio's views and Jolokia's list stay small.
  */
 class OperatorMBeansIT extends HubIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private CamelContext camel;
 
     @Test
     void camelRegistersRoutesConsumersAndEndpointsButNotItsInternals() throws Exception {
@@ -28,6 +34,13 @@ class OperatorMBeansIT extends HubIntegrationTest {
         assertThat(byType).containsKeys("context", "routes", "routegroups", "consumers", "endpoints", "threadpools");
         assertThat(byType).doesNotContainKeys("processors", "services", "dataformats", "producers");
         assertThat(byType.get("routes")).isGreaterThan(100);
+    }
+
+    @Test
+    void camelKeepsNoPerProcessorManagement() {
+        // jmxManagementMBeansLevel as application.yml spells it takes effect: no processor is instrumented for JMX.
+        assertThat(camel.getManagementStrategy().getManagementAgent().getMBeansLevel())
+                .isEqualTo(ManagementMBeansLevel.RoutesOnly);
     }
 
     @Test
