@@ -59,6 +59,11 @@ public class JobRepository {
                 .query(JobRepository::map).optional();
     }
 
+    /** How many jobs are being processed now (an operator's gauge). */
+    public long countInProgress() {
+        return jdbc.sql("SELECT count(*) FROM jobs WHERE job_status = 'in progress'").query(Long.class).single();
+    }
+
     /** pending → in progress: only one node wins a job, so a repeated process-job message does nothing. */
     public Optional<Job> start(UUID id, LocalDateTime now) {
         return jdbc.sql("UPDATE jobs SET job_status = 'in progress', processing_started = :now, updated_at = :now"

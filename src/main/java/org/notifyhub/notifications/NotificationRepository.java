@@ -50,6 +50,13 @@ public class NotificationRepository {
         this.batchJdbc = batchJdbc;
     }
 
+    /** When the oldest notification of this type still 'created' was accepted (an operator's gauge; one index lookup). */
+    public Optional<LocalDateTime> oldestCreatedAt(NotificationType type) {
+        return jdbc.sql("SELECT created_at FROM notifications WHERE notification_type = :type"
+                        + " AND notification_status = 'created' ORDER BY created_at LIMIT 1")
+                .param("type", type.wireName()).query(LocalDateTime.class).optional();
+    }
+
     public void insert(NotificationRow n) {
         insert(n, "");
     }

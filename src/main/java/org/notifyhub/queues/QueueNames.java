@@ -34,4 +34,11 @@ public record QueueNames(
             throw new IllegalArgumentException("notify.queues must name every queue, but has " + names);
         }
     }
+
+    /** Every queue's name. */
+    public List<String> all() {
+        return List.of(sendEmailTasks, sendSmsTasks, researchModeTasks, retryTasks, sesCallbacks, smsCallbacks,
+                saveApiEmailTasks, saveApiSmsTasks, databaseTasks, jobTasks, serviceCallbacks, serviceCallbacksRetry,
+                deadLetter, createLettersPdfTasks, letterTasks);
+    }
 }

@@ -32,6 +32,19 @@ class JolokiaRestrictorTest {
     }
 
     @Test
+    void withoutCredentialsHawtiosRouteDumpsAreAllowedButNotStartingOrStoppingARoute() throws Exception {
+        Restrictor restrictor = new SecurityConfiguration().jolokiaRestrictor("", "");
+        ObjectName route = name("org.apache.camel:context=notify-hub,type=routes,name=\"deliver-sms\"");
+
+        assertThat(restrictor.isOperationAllowed(CAMEL, "dumpRoutesAsXml()")).isTrue();
+        assertThat(restrictor.isOperationAllowed(CAMEL, "dumpRoutesStatsAsXml")).isTrue();
+        assertThat(restrictor.isOperationAllowed(route, "dumpRouteStatsAsXml()")).isTrue();
+        assertThat(restrictor.isOperationAllowed(route, "stop()")).isFalse();
+        assertThat(restrictor.isOperationAllowed(route, "start()")).isFalse();
+        assertThat(restrictor.isOperationAllowed(CAMEL, "stopAllRoutes()")).isFalse();
+    }
+
+    @Test
     void aUserNameWithoutAPasswordCountsAsNoCredentials() throws Exception {
         Restrictor restrictor = new SecurityConfiguration().jolokiaRestrictor("operator", "");
 

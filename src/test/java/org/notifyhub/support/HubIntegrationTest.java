@@ -79,6 +79,8 @@ public abstract class HubIntegrationTest {
         registry.add("notify.alerts.webhook-url", AlertWebhook::url);
         registry.add("notify.dvla.ftp.response-poll-delay-ms", () -> "500");
         registry.add("notify.dvla.ftp.read-lock-check-interval-ms", () -> "300");
+        // Queue depths and job counts in /actuator/prometheus are read again after a second instead of 30 s.
+        registry.add("notify.metrics.refresh", () -> "1s");
     }
 
     @BeforeEach
