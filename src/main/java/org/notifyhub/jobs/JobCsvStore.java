@@ -49,4 +49,9 @@ public class JobCsvStore {
     public InputStream open(UUID serviceId, UUID jobId) {
         return s3.getObject(request -> request.bucket(bucket).key(key(serviceId, jobId)));
     }
+
+    /** Removes the job's file (S3 answers a missing one as deleted, so a second removal changes nothing). */
+    public void delete(UUID serviceId, UUID jobId) {
+        s3.deleteObject(request -> request.bucket(bucket).key(key(serviceId, jobId)));
+    }
 }

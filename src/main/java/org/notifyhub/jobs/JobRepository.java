@@ -160,6 +160,33 @@ public class JobRepository {
         return saved;
     }
 
+    /** A job whose file and notifications may go: its id and service. */
+    public record JobOfService(UUID id, UUID serviceId) {
+    }
+
+    /**
+     * Jobs not yet archived of templates of this type, created (or scheduled) before {@code cutOff}, of one service or
+     * (service null) of every service without a retention of its own for the type: the next the purge archives.
+     */
+    public List<JobOfService> unarchivedBefore(String templateType, UUID serviceId, LocalDateTime cutOff, int limit) {
+        String scope = serviceId != null ? " AND j.service_id = :serviceId"
+                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = j.service_id"
+                        + " AND r.notification_type = :type)";
+        return jdbc.sql("""
+                        SELECT j.id, j.service_id FROM jobs j
+                        JOIN templates_history t ON t.id = j.template_id AND t.version = j.template_version
+                        WHERE NOT j.archived AND t.template_type = :type AND coalesce(j.scheduled_for, j.created_at) < :cutOff
+                        """ + scope + " ORDER BY j.created_at LIMIT :limit")
+                .param("type", templateType).param("serviceId", serviceId).param("cutOff", cutOff).param("limit", limit)
+                .query((rs, n) -> new JobOfService(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class)))
+                .list();
+    }
+
+    public void archive(UUID jobId, LocalDateTime now) {
+        jdbc.sql("UPDATE jobs SET archived = true, updated_at = :now WHERE id = :id").param("id", jobId)
+                .param("now", now).update();
+    }
+
     /** Counts by status, from history too: a job's statistics outlive its notifications' retention. */
     public List<StatusCount> statistics(UUID jobId) {
         return jdbc.sql("""

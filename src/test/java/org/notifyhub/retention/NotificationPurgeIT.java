@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.common.ObjectStorage;
 import org.notifyhub.inbound.InboundSmsRepository;
+import org.notifyhub.jobs.JobCsvStore;
 import org.notifyhub.jobs.JobRepository;
 import org.notifyhub.letters.LetterBuckets;
 import org.notifyhub.letters.LetterObjects;
@@ -23,6 +26,7 @@ import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
 
 /**
  * The nightly purge with a hand-set clock, on 2 April 2026 (British Summer Time began on 29 March): a service keeps
@@ -52,6 +56,10 @@ class NotificationPurgeIT extends HubIntegrationTest {
     private JobRepository jobs;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private JobCsvStore csvFiles;
+    @Autowired
+    private ObjectStorage storage;
 
     private TestService service;
 
@@ -134,6 +142,35 @@ class NotificationPurgeIT extends HubIntegrationTest {
         assertThat(jobs.statistics(job)).isEqualTo(before);
     }
 
+    @Test
+    void aJobPastItsRetentionLosesItsFileAndIsArchivedAndARecentOneKeepsBoth() {
+        UUID old = job();
+        UUID recent = job(DEFAULT_KEPT_FROM.plusHours(1));
+        notification(NotificationType.LETTER, DEFAULT_KEPT_FROM.minusDays(2), "normal", old, 0);
+        for (UUID job : List.of(old, recent)) {
+            storage.put(csvFiles.bucket(), JobCsvStore.key(service.id(), job),
+                    "address_line_1,address_line_2,postcode\nA,B,SW1A 1AA\n".getBytes(), "text/csv", Map.of());
+        }
+        List<JobRepository.StatusCount> before = jobs.statistics(old);
+        NotificationPurge notificationPurge = purge(letterPdfs, 1000);
+
+        notificationPurge.service(service.id());
+        int archived = new JobFilesPurge(jobs, csvFiles, retention, notificationPurge, CLOCK, 1000).letterJobs();
+
+        assertThat(archived).isPositive();
+        assertThat(csvFiles.metadata(service.id(), old)).isEmpty();
+        assertThat(csvFiles.metadata(service.id(), recent)).isPresent();
+        assertThat(archived(old)).isTrue();
+        assertThat(archived(recent)).isFalse();
+        assertThat(jobs.statistics(old)).isEqualTo(before).isNotEmpty();
+        assertThat(new JobFilesPurge(jobs, csvFiles, retention, notificationPurge, CLOCK, 1000).letterJobs())
+                .as("a second run finds nothing").isZero();
+    }
+
+    private boolean archived(UUID job) {
+        return jdbc.sql("SELECT archived FROM jobs WHERE id = :id").param("id", job).query(Boolean.class).single();
+    }
+
     private NotificationPurge purge(LetterPdfStore pdfs, int batchSize) {
         return new NotificationPurge(notifications, inbound, retention, pdfs, CLOCK, batchSize);
     }
@@ -169,13 +206,17 @@ class NotificationPurgeIT extends HubIntegrationTest {
     }
 
     private UUID job() {
+        return job(DEFAULT_KEPT_FROM.minusDays(8));
+    }
+
+    private UUID job(LocalDateTime createdAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO jobs (id, original_file_name, service_id, template_id, template_version, created_at,
                                           notification_count, job_status)
                         VALUES (:id, 'old.csv', :service, :template, 1, :createdAt, 7, 'finished')""")
                 .param("id", id).param("service", service.id()).param("template", service.letterTemplate())
-                .param("createdAt", DEFAULT_KEPT_FROM.minusDays(8)).update();
+                .param("createdAt", createdAt).update();
         return id;
     }
 
