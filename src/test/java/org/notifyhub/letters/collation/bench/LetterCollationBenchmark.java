@@ -203,7 +203,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
 
     /** Half a gigabyte twice over (S3 and FTP) is not left in the suite's temporary folder. */
     private static void cleanUp() throws IOException {
-        Path ftp = DATA_DIR.resolve("dvla-ftp").resolve("notify");
+        Path ftp = DATA_DIR.resolve("dvla-sftp").resolve("notify");
         try (Stream<Path> zips = Files.list(ftp)) {
             for (Path zip : zips.filter(path -> path.getFileName().toString().startsWith("NOTIFY.2019-03-1")).toList()) {
                 Files.delete(zip);
