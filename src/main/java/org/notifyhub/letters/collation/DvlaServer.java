@@ -1,5 +1,6 @@
 package org.notifyhub.letters.collation;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -42,10 +43,33 @@ public abstract class DvlaServer {
     public void upload(String zipName, InputStream content) throws IOException {
         try {
             producer.sendBodyAndHeader(folder(server.folder(), Map.of("fileExist", "Override", "disconnect", true)),
-                    content, Exchange.FILE_NAME, zipName);
+                    new Upload(content), Exchange.FILE_NAME, zipName);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException("Upload to DVLA's " + protocol() + " server failed: " + cause.getMessage(), cause);
+            throw new IOException("Upload to DVLA's " + protocol() + " server failed: " + reasons(cause), cause);
+        }
+    }
+
+    /** The message and the causes' own, so an alert says why ("Auth fail", "reject HostKey"), not only what failed. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
+        Throwable cause = failure.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !reasons.toString().contains(cause.getMessage())) {
+                reasons.append(": ").append(cause.getMessage());
+            }
+        }
+        return reasons.toString();
+    }
+
+    /**
+     * A zip on its way to DVLA, streamed as it is written: Camel must not cache it first (camel.main
+     * .stream-caching-deny-classes), which would read the whole zip into a spool file before connecting.
+     */
+    static final class Upload extends FilterInputStream {
+
+        Upload(InputStream zip) {
+            super(zip);
         }
     }
 

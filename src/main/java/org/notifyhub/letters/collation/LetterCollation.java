@@ -244,7 +244,9 @@ public class LetterCollation {
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
-            if (!removeRemote(name)) {
+            // An upload that never read the zip never opened it on the server (a refused login or host key): nothing
+            // there to remove.
+            if (zip.opened && !removeRemote(name)) {
                 throw new IOException(e.getMessage() + "; " + name + LEFT_ON_SERVER, e);
             }
             throw e;
@@ -327,6 +329,8 @@ public class LetterCollation {
     private static final class ZipStream extends FilterInputStream {
 
         private volatile Exception failure;
+        /** The upload asked for the zip's bytes, so the remote file may exist. */
+        private volatile boolean opened;
 
         ZipStream(InputStream in) {
             super(in);
@@ -338,11 +342,13 @@ public class LetterCollation {
 
         @Override
         public int read() throws IOException {
+            opened = true;
             return checked(super.read());
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            opened = true;
             return checked(super.read(b, off, len));
         }
 
