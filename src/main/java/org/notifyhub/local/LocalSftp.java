@@ -52,7 +52,8 @@ final class LocalSftp implements LocalServer {
                 authorized.add(AuthorizedKeyEntry.parseAuthorizedKeyEntry(line)
                         .resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
             }
-            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(dataDir.resolve("dvla-sftp-host-key"));
+            Path hostKeyFile = dataDir.resolve("dvla-sftp-host-key");
+            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
             server.setHost(HOST);
             server.setPort(0);
             server.setKeyPairProvider(hostKeys);
@@ -64,6 +65,7 @@ final class LocalSftp implements LocalServer {
             server.start();
             int port = ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
             KeyPair hostKey = hostKeys.loadKeys(null).iterator().next();
+            LocalSecrets.restrictToOwner(hostKeyFile);
             return new LocalSftp(server, password, "[" + HOST + "]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic()));
         } catch (IOException e) {
             close(server);
