@@ -63,8 +63,8 @@ public abstract class DvlaServer {
     }
 
     /**
-     * A zip on its way to DVLA, streamed as it is written: Camel must not cache it first (camel.main
-     * .stream-caching-deny-classes), which would read the whole zip into a spool file before connecting.
+     * A zip on its way to DVLA, streamed as it is written: Camel must not cache it first (denied in
+     * {@link DvlaServerConfiguration}), which would read the whole zip before even connecting.
      */
     static final class Upload extends FilterInputStream {
 
