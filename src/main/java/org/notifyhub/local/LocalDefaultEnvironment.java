@@ -74,7 +74,7 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
                 startAsync(() -> LocalPostgres.start(dataDir)),
                 startAsync(LocalSqs::start),
                 startAsync(() -> LocalS3.start(dataDir)),
-                startAsync(() -> LocalFtp.start(dataDir, secrets.ftpPassword())));
+                startAsync(() -> LocalSftp.start(dataDir, secrets.ftpPassword(), List.of())));
         if (!has(env, "notify.email.provider")) {
             properties.put("notify.email.provider", "simulated");
         }

@@ -15,7 +15,10 @@ import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.WritePermission;
 
-/** Apache MINA FtpServer standing in for DVLA's FTP server, its files kept in the data directory. */
+/**
+ * Apache MINA FtpServer standing in for DVLA's server over plain FTP (notify.dvla.protocol=ftp), its files kept in the
+ * data directory: the fault drills' server; the local default runs {@link LocalSftp}.
+ */
 final class LocalFtp implements LocalServer {
 
     static final String USER = "dvla";
@@ -65,6 +68,7 @@ final class LocalFtp implements LocalServer {
     @Override
     public Map<String, Object> properties() {
         return Map.of(
+                "notify.dvla.protocol", "ftp",
                 "notify.dvla.ftp.host", "127.0.0.1",
                 "notify.dvla.ftp.port", port,
                 "notify.dvla.ftp.username", USER,

@@ -1,8 +1,11 @@
 package org.notifyhub.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
@@ -60,18 +63,47 @@ final class RequiredSettings {
         } else if (smsProvider && smsSimulated) {
             problems.add("NOTIFY_SMS_SIMULATED=true contradicts the SMS provider configured: choose one");
         }
+        problems.addAll(dvlaProblems(env));
+        if (servesApi(env) && !has(env, "notify.admin.client-secrets")) {
+            problems.add("NOTIFY_ADMIN_CLIENT_SECRETS: the admin API's secrets (a node with the api role)");
+        }
+        return problems;
+    }
+
+    /** DVLA's server: over SFTP (the default) a login by password or private key and its known host key; over FTP a password. */
+    static List<String> dvlaProblems(PropertyResolver env) {
+        String protocol = env.getProperty("notify.dvla.protocol", "sftp").trim().toLowerCase(Locale.ROOT);
+        boolean sftp = "sftp".equals(protocol);
+        if (!sftp && !"ftp".equals(protocol)) {
+            return List.of("NOTIFY_DVLA_PROTOCOL: sftp or ftp, not '" + protocol + "'");
+        }
         boolean dvla = has(env, "notify.dvla.ftp.host");
         boolean dvlaOff = !env.getProperty("notify.dvla.enabled", Boolean.class, true);
         if (!dvla && !dvlaOff) {
-            problems.add("NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD), "
+            String login = sftp ? "NOTIFY_DVLA_FTP_USERNAME, NOTIFY_DVLA_FTP_PASSWORD or NOTIFY_DVLA_SFTP_PRIVATE_KEY, "
+                    + "and NOTIFY_DVLA_SFTP_KNOWN_HOSTS" : "NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD";
+            return List.of("NOTIFY_DVLA_FTP_HOST (with " + login + "), "
                     + "or NOTIFY_DVLA_ENABLED=false for a hub that prints no letters: DVLA");
-        } else if (dvla && dvlaOff) {
-            problems.add("NOTIFY_DVLA_ENABLED=false contradicts NOTIFY_DVLA_FTP_HOST: choose one");
-        } else if (dvla && !pair(env, "notify.dvla.ftp.username", "notify.dvla.ftp.password")) {
-            problems.add("NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD: DVLA's FTP login");
         }
-        if (servesApi(env) && !has(env, "notify.admin.client-secrets")) {
-            problems.add("NOTIFY_ADMIN_CLIENT_SECRETS: the admin API's secrets (a node with the api role)");
+        if (dvlaOff) {
+            return dvla ? List.of("NOTIFY_DVLA_ENABLED=false contradicts NOTIFY_DVLA_FTP_HOST: choose one") : List.of();
+        }
+        if (!sftp) {
+            return pair(env, "notify.dvla.ftp.username", "notify.dvla.ftp.password") ? List.of()
+                    : List.of("NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD: DVLA's FTP login");
+        }
+        List<String> problems = new ArrayList<>();
+        String key = env.getProperty("notify.dvla.sftp.private-key", "").trim();
+        if (!has(env, "notify.dvla.ftp.username") || (!has(env, "notify.dvla.ftp.password") && key.isEmpty())) {
+            problems.add("NOTIFY_DVLA_FTP_USERNAME, and NOTIFY_DVLA_FTP_PASSWORD or NOTIFY_DVLA_SFTP_PRIVATE_KEY: "
+                    + "DVLA's SFTP login");
+        }
+        if (!key.isEmpty() && !key.startsWith("-----BEGIN") && !Files.isReadable(Path.of(key))) {
+            problems.add("NOTIFY_DVLA_SFTP_PRIVATE_KEY: neither a PEM key nor a readable file");
+        }
+        if (!has(env, "notify.dvla.sftp.known-hosts")) {
+            problems.add("NOTIFY_DVLA_SFTP_KNOWN_HOSTS: the known_hosts line(s) of DVLA's SFTP server, "
+                    + "whose host key is always checked");
         }
         return problems;
     }

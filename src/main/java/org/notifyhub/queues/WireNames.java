@@ -22,7 +22,7 @@ public final class WireNames {
     public static final String ACCEPTED = "accepted";
     /** Quartz trigger routes: the scheduled job a trigger fires. */
     public static final String JOB_NAME = "jobName";
-    /** DVLA response files on FTP: the folder a file moves to once handled (.processed or .failed). */
+    /** DVLA response files on its server (SFTP or FTP): the folder a file moves to once handled (.processed/.failed). */
     public static final String DVLA_RESPONSE_FOLDER = "dvlaResponseFolder";
 
     private WireNames() {

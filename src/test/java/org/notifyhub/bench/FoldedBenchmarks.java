@@ -78,7 +78,7 @@ final class FoldedBenchmarks {
         }
         Matcher collation = find(COLLATION_FILE, "elapsed:\\s+([\\d.]+) s \\((\\d+) MiB/s\\)", false);
         if (collation != null) {
-            report.add(new BenchReport.Row("P8", "letter collation: about 500 MiB of PDFs zipped and sent over FTP",
+            report.add(new BenchReport.Row("P8", "letter collation: about 500 MiB of PDFs zipped and sent over SFTP",
                     Double.parseDouble(collation.group(1)), "s", 10.0, false, collation.group(2) + " MiB/s; "
                     + age(COLLATION_FILE, runStarted)));
         } else {

@@ -89,7 +89,7 @@ class RouteConventionsTest {
             }
         }
         assertThat(consumers).anyMatch(uri -> uri.startsWith("aws2-sqs:")).anyMatch(uri -> uri.startsWith("quartz:"))
-                .anyMatch(uri -> uri.startsWith("ftp:"));
+                .anyMatch(uri -> uri.startsWith("dvla:"));
     }
 
     @Test

@@ -120,7 +120,7 @@ final class FaultyDvlaFtp implements AutoCloseable {
 
     /** What a node needs to use this server for zips and response files. */
     Map<String, Object> properties() {
-        return Map.of("notify.dvla.ftp.host", "127.0.0.1", "notify.dvla.ftp.port", port,
+        return Map.of("notify.dvla.protocol", "ftp", "notify.dvla.ftp.host", "127.0.0.1", "notify.dvla.ftp.port", port,
                 "notify.dvla.ftp.username", USER, "notify.dvla.ftp.password", PASSWORD);
     }
 

@@ -32,7 +32,7 @@ class LetterDrills {
 
     private static final Duration PDFS = Duration.ofMinutes(3);
     /** What the collation alert says of a failed zip the hub could not take back from DVLA's server. */
-    private static final String LEFT_ON_SERVER = "may still be on DVLA's FTP server";
+    private static final String LEFT_ON_SERVER = "may still be on DVLA's server";
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)

@@ -26,8 +26,9 @@ class MissingSettingsIT {
                 .contains("  - NOTIFY_S3_REGION or NOTIFY_S3_ENDPOINT: the object store")
                 .contains("  - NOTIFY_FIRETEXT_URL and NOTIFY_FIRETEXT_API_KEY, or NOTIFY_MMG_URL and NOTIFY_MMG_API_KEY, "
                         + "or NOTIFY_SMS_SIMULATED=true: text messages")
-                .contains("  - NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD), "
-                        + "or NOTIFY_DVLA_ENABLED=false for a hub that prints no letters: DVLA")
+                .contains("  - NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME, NOTIFY_DVLA_FTP_PASSWORD or "
+                        + "NOTIFY_DVLA_SFTP_PRIVATE_KEY, and NOTIFY_DVLA_SFTP_KNOWN_HOSTS), or NOTIFY_DVLA_ENABLED=false for a "
+                        + "hub that prints no letters: DVLA")
                 .contains("  - NOTIFY_ADMIN_CLIENT_SECRETS")
                 .doesNotContain("DATABASE_URL: the PostgreSQL", "the queues", ": email")
                 .doesNotContain("\tat org.", "Exception in thread", "Local default: started");

@@ -27,10 +27,21 @@ class RequiredSettingsTest {
     private static final String SMS = "NOTIFY_FIRETEXT_URL and NOTIFY_FIRETEXT_API_KEY, or NOTIFY_MMG_URL and "
             + "NOTIFY_MMG_API_KEY, or NOTIFY_SMS_SIMULATED=true: text messages";
     private static final String SMS_BOTH = "NOTIFY_SMS_SIMULATED=true contradicts the SMS provider configured: choose one";
-    private static final String DVLA = "NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD), "
+    private static final String DVLA = "NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME, NOTIFY_DVLA_FTP_PASSWORD or "
+            + "NOTIFY_DVLA_SFTP_PRIVATE_KEY, and NOTIFY_DVLA_SFTP_KNOWN_HOSTS), or NOTIFY_DVLA_ENABLED=false for a hub that "
+            + "prints no letters: DVLA";
+    private static final String DVLA_FTP = "NOTIFY_DVLA_FTP_HOST (with NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD), "
             + "or NOTIFY_DVLA_ENABLED=false for a hub that prints no letters: DVLA";
     private static final String DVLA_BOTH = "NOTIFY_DVLA_ENABLED=false contradicts NOTIFY_DVLA_FTP_HOST: choose one";
-    private static final String DVLA_LOGIN = "NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD: DVLA's FTP login";
+    private static final String DVLA_LOGIN = "NOTIFY_DVLA_FTP_USERNAME, and NOTIFY_DVLA_FTP_PASSWORD or "
+            + "NOTIFY_DVLA_SFTP_PRIVATE_KEY: DVLA's SFTP login";
+    private static final String DVLA_FTP_LOGIN = "NOTIFY_DVLA_FTP_USERNAME and NOTIFY_DVLA_FTP_PASSWORD: DVLA's FTP login";
+    private static final String KNOWN_HOSTS = "NOTIFY_DVLA_SFTP_KNOWN_HOSTS: the known_hosts line(s) of DVLA's SFTP "
+            + "server, whose host key is always checked";
+    private static final String NO_KEY_FILE = "NOTIFY_DVLA_SFTP_PRIVATE_KEY: neither a PEM key nor a readable file";
+    private static final String PROTOCOL = "NOTIFY_DVLA_PROTOCOL: sftp or ftp, not 'ftps'";
+    private static final String PEM = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+            + "-----END OPENSSH PRIVATE KEY-----";
     private static final String ADMIN = "NOTIFY_ADMIN_CLIENT_SECRETS: the admin API's secrets (a node with the api role)";
 
     /** Every part real: an email and SMS hub with DVLA, as the README's production table sets it. */
@@ -43,9 +54,10 @@ class RequiredSettingsTest {
         env.put("NOTIFY_SES_REGION", "eu-west-2");
         env.put("NOTIFY_FIRETEXT_URL", "https://www.firetext.co.uk/api/sendsms/json");
         env.put("NOTIFY_FIRETEXT_API_KEY", "ft-key");
-        env.put("NOTIFY_DVLA_FTP_HOST", "ftp.dvla.example");
+        env.put("NOTIFY_DVLA_FTP_HOST", "sftp.dvla.example");
         env.put("NOTIFY_DVLA_FTP_USERNAME", "notify");
         env.put("NOTIFY_DVLA_FTP_PASSWORD", "pw");
+        env.put("NOTIFY_DVLA_SFTP_KNOWN_HOSTS", "sftp.dvla.example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGQ");
         env.put("NOTIFY_ADMIN_CLIENT_SECRETS", "admin-secret");
         return env;
     }
@@ -55,8 +67,8 @@ class RequiredSettingsTest {
                 Arguments.of("every part real", Map.of(), List.of(), true),
                 Arguments.of("only a database", only("DATABASE_URL"), List.of(SECRET, SQS, S3, EMAIL, SMS, DVLA, ADMIN), true),
                 Arguments.of("only the queues", only("NOTIFY_SQS_REGION"), List.of(DATABASE, SECRET, S3, EMAIL, SMS, DVLA, ADMIN), true),
-                Arguments.of("only DVLA's FTP server", only("NOTIFY_DVLA_FTP_HOST"),
-                        List.of(DATABASE, SECRET, SQS, S3, EMAIL, SMS, DVLA_LOGIN, ADMIN), true),
+                Arguments.of("only DVLA's server", only("NOTIFY_DVLA_FTP_HOST"),
+                        List.of(DATABASE, SECRET, SQS, S3, EMAIL, SMS, DVLA_LOGIN, KNOWN_HOSTS, ADMIN), true),
                 Arguments.of("only Firetext", only("NOTIFY_FIRETEXT_URL"),
                         List.of(DATABASE, SECRET, SQS, S3, EMAIL, SMS, DVLA, ADMIN), true),
                 Arguments.of("no secret key", without("NOTIFY_SECRET_KEY"), List.of(SECRET), true),
@@ -75,11 +87,28 @@ class RequiredSettingsTest {
                         "NOTIFY_SMS_SIMULATED", "true"), List.of(), true),
                 Arguments.of("texts simulated and Firetext", Map.of("NOTIFY_SMS_SIMULATED", "true"), List.of(SMS_BOTH), true),
                 Arguments.of("no DVLA (an email and SMS hub)", without("NOTIFY_DVLA_FTP_HOST", "NOTIFY_DVLA_FTP_USERNAME",
-                        "NOTIFY_DVLA_FTP_PASSWORD"), List.of(DVLA), true),
+                        "NOTIFY_DVLA_FTP_PASSWORD", "NOTIFY_DVLA_SFTP_KNOWN_HOSTS"), List.of(DVLA), true),
                 Arguments.of("letters switched off", with(without("NOTIFY_DVLA_FTP_HOST", "NOTIFY_DVLA_FTP_USERNAME",
-                        "NOTIFY_DVLA_FTP_PASSWORD"), "NOTIFY_DVLA_ENABLED", "false"), List.of(), true),
+                        "NOTIFY_DVLA_FTP_PASSWORD", "NOTIFY_DVLA_SFTP_KNOWN_HOSTS"), "NOTIFY_DVLA_ENABLED", "false"),
+                        List.of(), true),
                 Arguments.of("letters off and DVLA set", Map.of("NOTIFY_DVLA_ENABLED", "false"), List.of(DVLA_BOTH), true),
                 Arguments.of("DVLA without a password", without("NOTIFY_DVLA_FTP_PASSWORD"), List.of(DVLA_LOGIN), true),
+                Arguments.of("DVLA by private key (PEM text)", with(without("NOTIFY_DVLA_FTP_PASSWORD"),
+                        "NOTIFY_DVLA_SFTP_PRIVATE_KEY", PEM), List.of(), true),
+                Arguments.of("DVLA by a private key file that is not there", with(without("NOTIFY_DVLA_FTP_PASSWORD"),
+                        "NOTIFY_DVLA_SFTP_PRIVATE_KEY", "/nonexistent/id_ed25519"), List.of(NO_KEY_FILE), true),
+                Arguments.of("DVLA without a username", without("NOTIFY_DVLA_FTP_USERNAME"), List.of(DVLA_LOGIN), true),
+                Arguments.of("DVLA without its known host key", without("NOTIFY_DVLA_SFTP_KNOWN_HOSTS"),
+                        List.of(KNOWN_HOSTS), true),
+                Arguments.of("DVLA over plain FTP needs no host key", with(without("NOTIFY_DVLA_SFTP_KNOWN_HOSTS"),
+                        "NOTIFY_DVLA_PROTOCOL", "ftp"), List.of(), true),
+                Arguments.of("plain FTP without a password", with(without("NOTIFY_DVLA_FTP_PASSWORD"),
+                        "NOTIFY_DVLA_PROTOCOL", "ftp"), List.of(DVLA_FTP_LOGIN), true),
+                Arguments.of("plain FTP with a private key only", with(with(without("NOTIFY_DVLA_FTP_PASSWORD"),
+                        "NOTIFY_DVLA_PROTOCOL", "ftp"), "NOTIFY_DVLA_SFTP_PRIVATE_KEY", PEM), List.of(DVLA_FTP_LOGIN), true),
+                Arguments.of("no DVLA, plain FTP chosen", with(without("NOTIFY_DVLA_FTP_HOST", "NOTIFY_DVLA_FTP_USERNAME",
+                        "NOTIFY_DVLA_FTP_PASSWORD"), "NOTIFY_DVLA_PROTOCOL", "ftp"), List.of(DVLA_FTP), true),
+                Arguments.of("an unknown DVLA protocol", Map.of("NOTIFY_DVLA_PROTOCOL", "ftps"), List.of(PROTOCOL), true),
                 Arguments.of("no admin secret on an api node", without("NOTIFY_ADMIN_CLIENT_SECRETS"), List.of(ADMIN), true),
                 Arguments.of("no admin secret on a worker", with(without("NOTIFY_ADMIN_CLIENT_SECRETS"), "NOTIFY_ROLES",
                         "worker,scheduler"), List.of(), true),

@@ -35,7 +35,7 @@ public final class ExtraNode implements AutoCloseable {
     }
 
     /**
-     * Properties that point another node at the same database, queues, object store and FTP server as this one, with
+     * Properties that point another node at the same database, queues, object store and DVLA server as this one, with
      * its secrets and its simulated email and SMS providers: a node given real servers must be given every part.
      */
     public static Map<String, Object> sharingInfrastructureOf(Environment first) {
@@ -43,7 +43,8 @@ public final class ExtraNode implements AutoCloseable {
         for (String key : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "notify.sqs.endpoint", "notify.sqs.region", "notify.sqs.access-key", "notify.sqs.secret-key",
                 "notify.s3.endpoint", "notify.s3.region", "notify.s3.access-key", "notify.s3.secret-key",
-                "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username", "notify.dvla.ftp.password",
+                "notify.dvla.protocol", "notify.dvla.ftp.host", "notify.dvla.ftp.port", "notify.dvla.ftp.username",
+                "notify.dvla.ftp.password", "notify.dvla.sftp.known-hosts",
                 "notify.secret-key", "notify.admin.client-secrets", "notify.email.provider"}) {
             properties.put(key, first.getProperty(key));
         }

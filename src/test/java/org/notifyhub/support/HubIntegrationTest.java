@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the suite: the hub on its local default (real embedded PostgreSQL, ElasticMQ,
- * S3Proxy and FTP server) with its data in a fresh temporary folder. Every integration test extends this class
+ * S3Proxy and SFTP server) with its data in a fresh temporary folder. Every integration test extends this class
  * and adds no configuration of its own, so the context is built once. Metrics export stays on, as in production.
  */
 @AutoConfigureObservability

@@ -1,6 +1,6 @@
 package org.notifyhub.letters.collation;
 
-/** A collation cannot start now: another run holds the lock ({@code busy}), or DVLA's FTP server is not configured. */
+/** A collation cannot start now: another run holds the lock ({@code busy}), or DVLA's server is not configured. */
 public class CollationUnavailableException extends RuntimeException {
 
     private final boolean busy;

@@ -3,7 +3,10 @@ package org.notifyhub.letters.collation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
-/** DVLA's FTP server (notify.dvla.ftp.*): the embedded server on the local default, DVLA's elsewhere. */
+/**
+ * DVLA's server (notify.dvla.ftp.*), whichever protocol reaches it: the embedded server on the local default, DVLA's
+ * elsewhere. A password is optional over SFTP, where a private key may log in instead ({@link DvlaSftpProperties}).
+ */
 @ConfigurationProperties("notify.dvla.ftp")
 public record DvlaFtpProperties(String host, Integer port, String username, String password, String remoteFolder) {
 
@@ -11,11 +14,12 @@ public record DvlaFtpProperties(String host, Integer port, String username, Stri
         return StringUtils.hasText(host);
     }
 
-    public int portOrDefault() {
-        return port == null ? 21 : port;
+    /** The port given, or the protocol's own (21 for FTP, 22 for SFTP). */
+    public int portOr(int protocolDefault) {
+        return port == null ? protocolDefault : port;
     }
 
-    /** Where zips go, relative to the FTP user's home. */
+    /** Where zips go, relative to the user's home. */
     public String folder() {
         return StringUtils.hasText(remoteFolder) ? remoteFolder : "notify";
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * collate-letter-pdfs-to-be-sent (§6.3): tonight's letters, per postage class and service, zipped straight from S3
- * onto DVLA's FTP server; each zip whose size checks out is recorded in {@code zips_sent} and only then are its
+ * onto DVLA's server (SFTP or FTP); each zip whose size checks out is recorded in {@code zips_sent} and only then are its
  * letters sending. A zip that fails leaves its letters created and the run goes on; a zip recorded as sent is never
  * sent again.
  */
@@ -51,14 +51,14 @@ public class LetterCollation {
     /** Renewed after every zip, so only a dead node's lease ever runs out. */
     private static final Duration LEASE = Duration.ofMinutes(15);
     /** Said of a failed zip the server still holds: its letters go again in a zip that may have another name. */
-    static final String LEFT_ON_SERVER = " may still be on DVLA's FTP server: remove it by hand before the next run,"
+    static final String LEFT_ON_SERVER = " may still be on DVLA's server: remove it by hand before the next run,"
             + " or its letters may be printed twice";
 
     private final LetterCollationRepository repository;
     private final NotificationRepository notifications;
     private final LetterPdfBucket bucket;
     private final LetterZipWriter zipWriter;
-    private final DvlaFtp ftp;
+    private final DvlaServer ftp;
     private final LetterCollationProperties limits;
     private final Clock clock;
     private final Alerts alerts;
@@ -67,7 +67,7 @@ public class LetterCollation {
 
     @Autowired
     public LetterCollation(LetterCollationRepository repository, NotificationRepository notifications,
-                           LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaFtp ftp, LetterCollationProperties limits,
+                           LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaServer ftp, LetterCollationProperties limits,
                            Clock clock, MeterRegistry metrics, Alerts alerts) {
         this(repository, notifications, bucket, zipWriter, ftp, limits, clock, metrics, alerts, Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "letter-zip-writer");
@@ -77,7 +77,7 @@ public class LetterCollation {
     }
 
     private LetterCollation(LetterCollationRepository repository, NotificationRepository notifications,
-                            LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaFtp ftp,
+                            LetterPdfBucket bucket, LetterZipWriter zipWriter, DvlaServer ftp,
                             LetterCollationProperties limits, Clock clock, MeterRegistry metrics, Alerts alerts,
                             ExecutorService zipWriters) {
         this.alerts = alerts;
@@ -120,7 +120,7 @@ public class LetterCollation {
 
     public CollationSummary collate(PrintRun run) {
         if (!ftp.configured()) {
-            throw new CollationUnavailableException(false, "DVLA's FTP server is not configured (NOTIFY_DVLA_FTP_HOST)");
+            throw new CollationUnavailableException(false, "DVLA's server is not configured (NOTIFY_DVLA_FTP_HOST)");
         }
         UUID holder = UUID.randomUUID();
         if (!repository.holdLock(holder, now(), now().plus(LEASE))) {
@@ -207,7 +207,7 @@ public class LetterCollation {
         }
     }
 
-    /** Streams the zip through a pipe into the FTP upload, then checks the server holds every byte written. */
+    /** Streams the zip through a pipe into the upload, then checks the server holds every byte written. */
     private long upload(String name, List<LetterPdf> group) throws IOException, InterruptedException {
         PipedInputStream pipeIn = new PipedInputStream(PIPE_BYTES);
         PipedOutputStream pipeOut = new PipedOutputStream(pipeIn);
@@ -240,11 +240,13 @@ public class LetterCollation {
             OptionalLong remote = ftp.remoteSize(name);
             if (remote.isEmpty() || remote.getAsLong() != bytes) {
                 throw new IOException(name + " is " + (remote.isEmpty() ? "missing" : remote.getAsLong() + " bytes")
-                        + " on the FTP server after " + bytes + " bytes were written");
+                        + " on DVLA's " + ftp.protocol() + " server after " + bytes + " bytes were written");
             }
             return bytes;
         } catch (IOException | RuntimeException e) {
-            if (!removeRemote(name)) {
+            // An upload that never read the zip never opened it on the server (a refused login or host key): nothing
+            // there to remove.
+            if (zip.opened && !removeRemote(name)) {
                 throw new IOException(e.getMessage() + "; " + name + LEFT_ON_SERVER, e);
             }
             throw e;
@@ -264,9 +266,9 @@ public class LetterCollation {
             if (ftp.delete(name) || ftp.remoteSize(name).isEmpty()) {
                 return true;
             }
-            log.error("DVLA's FTP server refused to remove {} after its upload failed; remove it by hand", name);
+            log.error("DVLA's server refused to remove {} after its upload failed; remove it by hand", name);
         } catch (IOException | RuntimeException e) {
-            log.error("Could not remove {} from the FTP server after its upload failed; remove it by hand", name, e);
+            log.error("Could not remove {} from DVLA's server after its upload failed; remove it by hand", name, e);
         }
         return false;
     }
@@ -327,6 +329,8 @@ public class LetterCollation {
     private static final class ZipStream extends FilterInputStream {
 
         private volatile Exception failure;
+        /** The upload asked for the zip's bytes, so the remote file may exist. */
+        private volatile boolean opened;
 
         ZipStream(InputStream in) {
             super(in);
@@ -338,11 +342,13 @@ public class LetterCollation {
 
         @Override
         public int read() throws IOException {
+            opened = true;
             return checked(super.read());
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            opened = true;
             return checked(super.read(b, off, len));
         }
 

@@ -65,9 +65,9 @@ public class DvlaResponseFiles {
     }
 
     /**
-     * For the FTP route: applies the file and says where it goes next — {@code .processed}, or {@code .failed} when
-     * it was rejected (and alerted). A database error is alerted and thrown, so the file stays where it is and the
-     * next poll tries it again.
+     * For the route reading DVLA's server (SFTP or FTP): applies the file and says where it goes next —
+     * {@code .processed}, or {@code .failed} when it was rejected (and alerted). A database error is alerted and thrown, so
+     * the file stays where it is and the next poll tries it again.
      */
     public String receiveFromFtp(@Header(HEADER_FILE_NAME) String path, @Body byte[] content) {
         try {

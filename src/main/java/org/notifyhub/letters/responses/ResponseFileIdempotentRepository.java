@@ -5,7 +5,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.springframework.stereotype.Component;
 
 /**
- * The FTP consumer's idempotent repository over dvla_response_files, so a processed file is not downloaded again.
+ * The idempotent repository of the consumer of DVLA's server (SFTP or FTP) over dvla_response_files, so a processed
+ * file is not downloaded again.
  * {@link DvlaResponseFiles} itself writes the marker inside the transaction that applies the file (that is the
  * exactly-once guarantee); Camel's add after completion then finds it there. A marker is never removed: a file whose
  * statuses were applied stays applied even if moving it afterwards failed.

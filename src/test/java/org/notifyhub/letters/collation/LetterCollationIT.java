@@ -41,12 +41,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The nightly collation against the embedded FTP server and S3Proxy. Each test uses its own print date in the past,
+ * The nightly collation against the local default's embedded SFTP server (DVLA's stand-in) and S3Proxy. Each test uses its own print date in the past,
  * so letters made by the rest of the suite (created today) are never part of its run.
  */
 class LetterCollationIT extends HubIntegrationTest {
 
-    private static final Path FTP_FOLDER = DATA_DIR.resolve("dvla-ftp").resolve("notify");
+    private static final Path FTP_FOLDER = DATA_DIR.resolve("dvla-sftp").resolve("notify");
     private static final int PDF_BYTES = 3000;
 
     @Autowired
@@ -71,6 +71,8 @@ class LetterCollationIT extends HubIntegrationTest {
     ProducerTemplate producer;
     @Autowired
     DvlaFtpProperties ftpProperties;
+    @Autowired
+    DvlaSftpProperties sftpProperties;
     @Autowired
     LetterPdfBucket pdfBucket;
     @Autowired
@@ -200,7 +202,7 @@ class LetterCollationIT extends HubIntegrationTest {
         assertThat(summary.zipsFailed()).singleElement().satisfies(zip -> {
             assertThat(zip.name()).isEqualTo(failing);
             assertThat(zip.letters()).isEqualTo(2);
-            assertThat(zip.error()).startsWith("Upload to DVLA's FTP server failed");
+            assertThat(zip.error()).startsWith("Upload to DVLA's SFTP server failed");
         });
         assertThat(meters.counter("notify.letters.collation.zips", "outcome", "failed").count()).isGreaterThan(failedBefore);
         assertThat(summary.zipsSent()).extracting(CollationSummary.ZipSent::name).containsExactly(working);
@@ -255,7 +257,7 @@ class LetterCollationIT extends HubIntegrationTest {
                 PDF_BYTES);
         String zip = name(run, "second", 1, null, letter);
         // The server stores the whole zip but the reply never comes, and it refuses the delete that should follow.
-        DvlaFtp replyLost = new DvlaFtp(producer, ftpProperties) {
+        DvlaServer replyLost = new DvlaSftp(producer, ftpProperties, sftpProperties) {
             @Override
             public void upload(String zipName, InputStream content) throws IOException {
                 super.upload(zipName, content);

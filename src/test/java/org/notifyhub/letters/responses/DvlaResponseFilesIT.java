@@ -144,7 +144,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     void aFileOnDvlasFtpServerIsAppliedOnceAndMovedToProcessed() throws IOException {
         String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
         String name = randomFileName();
-        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        Path folder = DATA_DIR.resolve("dvla-sftp").resolve(responseFolder);
 
         drop(folder, name, reference + "|Sent|1|Sorted\n");
 
@@ -165,7 +165,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     void aMalformedFileOnTheFtpServerIsMovedToFailedAndChangesNothing() throws IOException {
         String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
         String name = randomFileName().toLowerCase();
-        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        Path folder = DATA_DIR.resolve("dvla-sftp").resolve(responseFolder);
 
         drop(folder, name, reference + "|Sent|1|Sorted|extra\n");
 
@@ -194,7 +194,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
 
         // The same bytes on DVLA's FTP server: moved to .failed, nothing applied.
         String onFtp = randomFileName();
-        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        Path folder = DATA_DIR.resolve("dvla-sftp").resolve(responseFolder);
         drop(folder, onFtp, content);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(folder.resolve(".failed").resolve(onFtp)));
         assertThat(letters.status(reference)).isEqualTo("sending");
@@ -204,7 +204,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     @Test
     void anEmptyFileOnTheFtpServerIsRejectedWithAnAlertNotLeftUnread() throws IOException {
         String name = randomFileName();
-        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        Path folder = DATA_DIR.resolve("dvla-sftp").resolve(responseFolder);
 
         drop(folder, name, new byte[0]);
 
@@ -218,7 +218,7 @@ class DvlaResponseFilesIT extends HubIntegrationTest {
     void aDatabaseErrorWhileApplyingAlertsAndTheFileIsTriedAgainNotMovedToFailed() throws IOException {
         String reference = sending(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
         String name = randomFileName();
-        Path folder = DATA_DIR.resolve("dvla-ftp").resolve(responseFolder);
+        Path folder = DATA_DIR.resolve("dvla-sftp").resolve(responseFolder);
         jdbc.sql("ALTER TABLE daily_sorted_letter RENAME TO daily_sorted_letter_away").update();
         try {
             drop(folder, name, (reference + "|Sent|1|Sorted\n").getBytes(StandardCharsets.UTF_8));

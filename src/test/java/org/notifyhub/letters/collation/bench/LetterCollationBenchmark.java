@@ -68,7 +68,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
 
     @Test
     void collateAndUploadAboutFiveHundredMegabytesOfPdfs() throws Exception {
-        // A small run first, so class loading and the FTP endpoint's set-up are not part of the measurement.
+        // A small run first, so class loading and the SFTP endpoint's set-up are not part of the measurement.
         TestService warmUpService = testServices.create(false, List.of("letter"));
         letters(warmUpService, "WARMU", LocalDateTime.parse("2019-03-18T09:00:00"), 20);
         collation.collate(PrintRun.at(Instant.parse("2019-03-18T17:50:00Z")));
@@ -105,7 +105,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
         String report = """
                 Letter collation benchmark (%d PDFs of %d KiB, %d MiB of PDFs; %d processors, max heap %d MiB)
                   zips sent:           %d (%d MiB), failed: %d
-                  elapsed:             %.2f s (%.0f MiB/s); CPU time of the whole JVM (S3Proxy and FTP server included): %.2f s
+                  elapsed:             %.2f s (%.0f MiB/s); CPU time of the whole JVM (S3Proxy and SFTP server included): %.2f s
                   machine load average at the end: %.1f
                   heap live before:    %d MiB
                   heap growth (peak live after any of the %d GCs during the run): %d MiB
@@ -203,7 +203,7 @@ class LetterCollationBenchmark extends HubIntegrationTest {
 
     /** Half a gigabyte twice over (S3 and FTP) is not left in the suite's temporary folder. */
     private static void cleanUp() throws IOException {
-        Path ftp = DATA_DIR.resolve("dvla-ftp").resolve("notify");
+        Path ftp = DATA_DIR.resolve("dvla-sftp").resolve("notify");
         try (Stream<Path> zips = Files.list(ftp)) {
             for (Path zip : zips.filter(path -> path.getFileName().toString().startsWith("NOTIFY.2019-03-1")).toList()) {
                 Files.delete(zip);
