@@ -35,7 +35,7 @@ class ComposeFileTest {
     @Test
     void theStackHasEveryServerAndTheHubPerRole() {
         Map<String, Map<String, Object>> services = services(compose(HubVariables.text(COMPOSE)));
-        assertThat(services).containsKeys("postgres", "sqs", "object-store", "dvla-ftp", "proxy");
+        assertThat(services).containsKeys("postgres", "sqs", "object-store", "dvla-sftp", "proxy");
         Map<String, Long> roles = hubServices(services).values().stream()
                 .collect(Collectors.groupingBy(service -> environment(service).get("NOTIFY_ROLES"), TreeMap::new,
                         Collectors.counting()));
@@ -79,8 +79,10 @@ class ComposeFileTest {
         assertThat(database.getHost()).isEqualTo("postgres");
         assertProbes(services, "sqs", URI.create(hubEnvironment.get("NOTIFY_SQS_ENDPOINT")));
         assertProbes(services, "object-store", URI.create(hubEnvironment.get("NOTIFY_S3_ENDPOINT")));
-        assertThat(hubEnvironment.get("NOTIFY_DVLA_FTP_HOST")).isEqualTo("dvla-ftp");
-        assertThat(healthCheck(services.get("dvla-ftp"))).contains(" " + hubEnvironment.get("NOTIFY_DVLA_FTP_PORT") + " ");
+        assertThat(hubEnvironment.get("NOTIFY_DVLA_PROTOCOL")).isEqualTo("sftp");
+        assertThat(hubEnvironment.get("NOTIFY_DVLA_FTP_HOST")).isEqualTo("dvla-sftp");
+        assertThat(hubEnvironment.get("NOTIFY_DVLA_SFTP_KNOWN_HOSTS")).isNotBlank();
+        assertThat(healthCheck(services.get("dvla-sftp"))).contains(" " + hubEnvironment.get("NOTIFY_DVLA_FTP_PORT") + " ");
         // The proxy's own check asks for a location nginx.conf answers itself.
         Set<String> locations = NGINX_EXACT_LOCATION.matcher(HubVariables.text(NGINX)).results()
                 .map(m -> m.group(1)).collect(Collectors.toSet());

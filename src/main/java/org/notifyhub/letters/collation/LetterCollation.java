@@ -331,13 +331,23 @@ public class LetterCollation {
         private volatile Exception failure;
         /** The upload asked for the zip's bytes, so the remote file may exist. */
         private volatile boolean opened;
+        /** The upload closed the zip (it failed, or finished): the writer's "Pipe closed" is its echo, not a cause. */
+        private volatile boolean closed;
 
         ZipStream(InputStream in) {
             super(in);
         }
 
         void fail(Exception e) {
-            failure = e;
+            if (!closed) {
+                failure = e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
         }
 
         @Override
