@@ -26,7 +26,8 @@ public class DocumentAccess {
                           @Value("${notify.documents.confirmed-for}") Duration confirmedFor,
                           @Value("${notify.documents.link-base}") String linkBase) {
         this.clock = clock;
-        this.secret = ("document-access:" + secretKey).getBytes(StandardCharsets.UTF_8);
+        // the current key (the first of a rotation list): a grant is short-lived, so a rotation only asks again
+        this.secret = ("document-access:" + secretKey.split(",")[0].strip()).getBytes(StandardCharsets.UTF_8);
         this.confirmedFor = confirmedFor;
         this.secureLinks = linkBase.startsWith("https:");
     }
