@@ -1,0 +1,91 @@
+package org.notifyhub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.notifyhub.retention.NotificationPurge;
+import org.notifyhub.support.HubIntegrationTest;
+import org.notifyhub.support.TestServices.TestService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark, not part of the suite: the purge of 1,000,000 notifications past their retention (one service's, 20
+ * days old) on the hub's embedded servers, while the API takes text messages at a steady rate. The API's latency with
+ * no purge running is the baseline, measured in the same run. Writes target/benchmarks/purge.md.
+ */
+class PurgeBenchmark extends HubIntegrationTest {
+
+    private static final int NOTIFICATIONS = Integer.getInteger("bench.purge.notifications", 1_000_000);
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.purge.rate", "50"));
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private NotificationPurge purge;
+
+    @Test
+    void aMillionNotificationsPurgedWhileTheApiTakesSends() throws Exception {
+        TestService old = testServices.create(false, List.of("sms"));
+        TestService live = testServices.create(false, List.of("sms"));
+        long inserting = System.nanoTime();
+        for (int from = 0; from < NOTIFICATIONS; from += 100_000) {
+            jdbc.sql("""
+                            INSERT INTO notifications (id, "to", normalised_to, service_id, template_id, template_version,
+                                   key_type, notification_type, created_at, notification_status, _personalisation,
+                                   billable_units, sent_at, sent_by)
+                            SELECT gen_random_uuid(), '07700900123', '447700900123', :service, :template, 1, 'normal',
+                                   'sms', :createdAt - make_interval(secs => n), 'delivered', 'v2:secret', 1,
+                                   :createdAt - make_interval(secs => n), 'firetext'
+                            FROM generate_series(:from + 1, :to) AS n""")
+                    .param("service", old.id()).param("template", old.smsTemplate())
+                    .param("createdAt", LocalDateTime.now().minusDays(20)).param("from", from)
+                    .param("to", Math.min(from + 100_000, NOTIFICATIONS)).update();
+        }
+        double insertSeconds = (System.nanoTime() - inserting) / 1e9;
+        jdbc.sql("ANALYZE notifications").update();
+        LoadGenerator load = new LoadGenerator(baseUrl());
+        List<LoadGenerator.Target> sends = List.of(LoadGenerator.Target.sms(live.normalKey(), live.smsTemplate()));
+        load.openLoop(sends, RATE, Duration.ofSeconds(10), 200); // warm-up
+        LoadGenerator.OpenLoopResult baseline = load.openLoop(sends, RATE, Duration.ofSeconds(20), 200);
+
+        long purging = System.nanoTime();
+        CompletableFuture<NotificationPurge.Purged> running = CompletableFuture.supplyAsync(() -> purge.service(old.id()));
+        List<LoadGenerator.OpenLoopResult> during = new ArrayList<>();
+        while (!running.isDone()) {
+            during.add(load.openLoop(sends, RATE, WINDOW, 200));
+        }
+        double purgeSeconds = (System.nanoTime() - purging) / 1e9;
+        NotificationPurge.Purged purged = running.get();
+
+        double worstP99 = during.stream().mapToDouble(LoadGenerator.OpenLoopResult::p99Ms).max().orElse(0);
+        double worstMax = during.stream().mapToDouble(LoadGenerator.OpenLoopResult::maxMs).max().orElse(0);
+        long failed = during.stream().mapToLong(LoadGenerator.OpenLoopResult::failed).sum();
+        String table = String.format(Locale.ROOT, """
+                        | measure | value |
+                        |---|---|
+                        | notifications inserted (setup, baseline of the machine's bulk writes) | %,d in %.1f s (%,.0f/s) |
+                        | purge of them: moved to history and deleted | %,d in %.1f s (%,.0f/s) |
+                        | API sends at %.0f/s, no purge (baseline): p50 / p99 / max | %.1f / %.1f / %.1f ms |
+                        | the same during the purge, worst %d-s window of %d: p99 / max | %.1f / %.1f ms |
+                        | sends refused or failed during the purge | %d |
+                        """, NOTIFICATIONS, insertSeconds, NOTIFICATIONS / insertSeconds,
+                purged.notifications().values().stream().mapToInt(Integer::intValue).sum(), purgeSeconds,
+                NOTIFICATIONS / purgeSeconds, RATE, baseline.p50Ms(), baseline.p99Ms(), baseline.maxMs(),
+                WINDOW.toSeconds(), during.size(), worstP99, worstMax, failed);
+        Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("purge.md");
+        Files.writeString(out, table);
+        System.out.println(table);
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE service_id = :s").param("s", old.id())
+                .query(Long.class).single()).isZero();
+    }
+}
