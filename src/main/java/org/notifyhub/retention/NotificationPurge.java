@@ -1,6 +1,7 @@
 package org.notifyhub.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -41,16 +42,19 @@ public class NotificationPurge {
     private final LetterPdfStore letterPdfs;
     private final Clock clock;
     private final int batchSize;
+    private final Duration pause;
 
     public NotificationPurge(NotificationRepository notifications, InboundSmsRepository inbound,
                              DataRetentionRepository retention, LetterPdfStore letterPdfs, Clock clock,
-                             @Value("${notify.retention.batch-size:10000}") int batchSize) {
+                             @Value("${notify.retention.batch-size:10000}") int batchSize,
+                             @Value("${notify.retention.batch-pause:0ms}") Duration pause) {
         this.notifications = notifications;
         this.inbound = inbound;
         this.retention = retention;
         this.letterPdfs = letterPdfs;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.pause = pause;
     }
 
     /** The nightly run over every service. */
@@ -113,6 +117,20 @@ public class NotificationPurge {
             if (batch.size() < batchSize || moved == 0) {
                 return total;
             }
+            breathe();
+        }
+    }
+
+    /** Leaves the database to the API between batches, as long as NOTIFY_RETENTION_BATCH_PAUSE says. */
+    private void breathe() {
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Purge interrupted", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.notifyhub.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ class NotificationPurgeIT extends HubIntegrationTest {
     }
 
     private NotificationPurge purge(LetterPdfStore pdfs, int batchSize) {
-        return new NotificationPurge(notifications, inbound, retention, pdfs, CLOCK, batchSize);
+        return new NotificationPurge(notifications, inbound, retention, pdfs, CLOCK, batchSize, Duration.ZERO);
     }
 
     private UUID notification(NotificationType type, LocalDateTime createdAt, String keyType) {
