@@ -26,17 +26,14 @@ public class JobFilesPurge {
 
     private final JobRepository jobs;
     private final JobCsvStore files;
-    private final DataRetentionRepository retention;
     private final NotificationPurge notifications;
     private final Clock clock;
     private final int batchSize;
 
-    public JobFilesPurge(JobRepository jobs, JobCsvStore files, DataRetentionRepository retention,
-                         NotificationPurge notifications, Clock clock,
+    public JobFilesPurge(JobRepository jobs, JobCsvStore files, NotificationPurge notifications, Clock clock,
                          @Value("${notify.retention.batch-size:10000}") int batchSize) {
         this.jobs = jobs;
         this.files = files;
-        this.retention = retention;
         this.notifications = notifications;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -53,19 +50,14 @@ public class JobFilesPurge {
     }
 
     private int archive(NotificationType type) {
-        int archived = 0;
-        for (DataRetention own : retention.forType(type)) {
-            archived += archive(type, own.serviceId(), own.daysOfRetention());
-        }
-        archived += archive(type, null, DataRetention.DEFAULT_DAYS);
+        int archived = notifications.eachRetention(type, (serviceId, cutOff) -> archive(type, serviceId, cutOff));
         if (archived > 0) {
             log.info("Purge past retention: {} {} job(s) archived and their files deleted", archived, type.wireName());
         }
         return archived;
     }
 
-    private int archive(NotificationType type, UUID serviceId, int days) {
-        LocalDateTime cutOff = notifications.cutOff(days);
+    private int archive(NotificationType type, UUID serviceId, LocalDateTime cutOff) {
         int total = 0;
         List<JobOfService> batch;
         do {

@@ -61,12 +61,7 @@ public class NotificationPurge {
     public Purged notificationsOlderThanRetention() {
         Map<NotificationType, Integer> moved = new EnumMap<>(NotificationType.class);
         for (NotificationType type : NotificationType.values()) {
-            int count = 0;
-            for (DataRetention own : retention.forType(type)) {
-                count += purge(type, own.serviceId(), own.daysOfRetention());
-            }
-            count += purge(type, null, DataRetention.DEFAULT_DAYS);
-            moved.put(type, count);
+            moved.put(type, eachRetention(type, (serviceId, cutOff) -> purge(type, serviceId, cutOff)));
         }
         log.info("Purge past retention: {} notification(s) moved to history", moved);
         return new Purged(moved, 0);
@@ -74,11 +69,7 @@ public class NotificationPurge {
 
     /** delete-inbound-sms: received texts past their service's SMS retention. */
     public int inboundSmsOlderThanRetention() {
-        int deleted = 0;
-        for (DataRetention own : retention.forType(NotificationType.SMS)) {
-            deleted += deleteInbound(own.serviceId(), own.daysOfRetention());
-        }
-        deleted += deleteInbound(null, DataRetention.DEFAULT_DAYS);
+        int deleted = eachRetention(NotificationType.SMS, this::deleteInbound);
         log.info("Purge past retention: {} received text message(s) deleted", deleted);
         return deleted;
     }
@@ -87,9 +78,27 @@ public class NotificationPurge {
     public Purged service(UUID serviceId) {
         Map<NotificationType, Integer> moved = new EnumMap<>(NotificationType.class);
         for (NotificationType type : NotificationType.values()) {
-            moved.put(type, purge(type, serviceId, days(serviceId, type)));
+            moved.put(type, purge(type, serviceId, cutOff(days(serviceId, type))));
         }
-        return new Purged(moved, deleteInbound(serviceId, days(serviceId, NotificationType.SMS)));
+        return new Purged(moved, deleteInbound(serviceId, cutOff(days(serviceId, NotificationType.SMS))));
+    }
+
+    /** One pass of a purge over a service (null: every service without its own retention for the type). */
+    @FunctionalInterface
+    interface Pass {
+        int run(UUID serviceId, LocalDateTime cutOff);
+    }
+
+    /**
+     * Runs the pass for each service with a retention of its own for the type, at its cut-off, then for every other
+     * service at the default's; returns the passes' total.
+     */
+    int eachRetention(NotificationType type, Pass pass) {
+        int total = 0;
+        for (DataRetention own : retention.forType(type)) {
+            total += pass.run(own.serviceId(), cutOff(own.daysOfRetention()));
+        }
+        return total + pass.run(null, cutOff(DataRetention.DEFAULT_DAYS));
     }
 
     /** The start of the first day kept: London midnight, {@code days} days before today in London, in UTC. */
@@ -103,8 +112,7 @@ public class NotificationPurge {
     }
 
     /** serviceId null: every service without a retention of its own for the type. */
-    private int purge(NotificationType type, UUID serviceId, int days) {
-        LocalDateTime cutOff = cutOff(days);
+    private int purge(NotificationType type, UUID serviceId, LocalDateTime cutOff) {
         int total = 0;
         while (true) {
             List<NotificationRow> batch = notifications.purgeCandidates(type, serviceId, cutOff, batchSize);
@@ -134,8 +142,7 @@ public class NotificationPurge {
         }
     }
 
-    private int deleteInbound(UUID serviceId, int days) {
-        LocalDateTime cutOff = cutOff(days);
+    private int deleteInbound(UUID serviceId, LocalDateTime cutOff) {
         int total = 0;
         int deleted;
         do {

@@ -156,7 +156,7 @@ class NotificationPurgeIT extends HubIntegrationTest {
         NotificationPurge notificationPurge = purge(letterPdfs, 1000);
 
         notificationPurge.service(service.id());
-        int archived = new JobFilesPurge(jobs, csvFiles, retention, notificationPurge, CLOCK, 1000).letterJobs();
+        int archived = new JobFilesPurge(jobs, csvFiles, notificationPurge, CLOCK, 1000).letterJobs();
 
         assertThat(archived).isPositive();
         assertThat(csvFiles.metadata(service.id(), old)).isEmpty();
@@ -164,7 +164,7 @@ class NotificationPurgeIT extends HubIntegrationTest {
         assertThat(archived(old)).isTrue();
         assertThat(archived(recent)).isFalse();
         assertThat(jobs.statistics(old)).isEqualTo(before).isNotEmpty();
-        assertThat(new JobFilesPurge(jobs, csvFiles, retention, notificationPurge, CLOCK, 1000).letterJobs())
+        assertThat(new JobFilesPurge(jobs, csvFiles, notificationPurge, CLOCK, 1000).letterJobs())
                 .as("a second run finds nothing").isZero();
     }
 
