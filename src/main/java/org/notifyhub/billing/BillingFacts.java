@@ -1,0 +1,70 @@
+package org.notifyhub.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.notifyhub.common.NotifyTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds ft_billing: Notify's create-nightly-billing (the last few London days, yesterday first),
+ * update-ft-billing-for-today, and the operator's rebuild-ft-billing-for-day. Each day is replaced whole, so a run
+ * repeated or overlapping another leaves the same rows.
+ */
+@Component
+public class BillingFacts {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingFacts.class);
+
+    private final FactBillingRepository facts;
+    private final Clock clock;
+    private final int nightlyDays;
+
+    public BillingFacts(FactBillingRepository facts, Clock clock,
+                        @Value("${notify.billing.nightly-days:4}") int nightlyDays) {
+        this.facts = facts;
+        this.clock = clock;
+        this.nightlyDays = nightlyDays;
+    }
+
+    /** create-nightly-billing: yesterday and the days before it, statuses having settled since. */
+    public int createNightlyBilling() {
+        LocalDate yesterday = FinancialYears.londonToday(clock).minusDays(1);
+        int rows = 0;
+        for (int i = 0; i < nightlyDays; i++) {
+            rows += rebuildDay(yesterday.minusDays(i), null);
+        }
+        return rows;
+    }
+
+    /** update-ft-billing-for-today: today so far, for everyone. */
+    public int updateForToday() {
+        return rebuildDay(FinancialYears.londonToday(clock), null);
+    }
+
+    /** One London day, for one service or (serviceId null) all of them; returns the day's fact rows. */
+    public int rebuildDay(LocalDate day, UUID serviceId) {
+        int rows = facts.rebuildDay(day, FinancialYears.londonMidnightUtc(day),
+                FinancialYears.londonMidnightUtc(day.plusDays(1)), serviceId, false, now());
+        log.info("ft_billing for {}{}: {} rows", day, serviceId == null ? "" : " service " + serviceId, rows);
+        return rows;
+    }
+
+    /**
+     * Today's facts for one service before its usage is read, as Notify's monthly usage does: only the types the
+     * service may send count.
+     */
+    public void refreshToday(UUID serviceId) {
+        LocalDate today = FinancialYears.londonToday(clock);
+        facts.rebuildDay(today, FinancialYears.londonMidnightUtc(today),
+                FinancialYears.londonMidnightUtc(today.plusDays(1)), serviceId, true, now());
+    }
+
+    private LocalDateTime now() {
+        return NotifyTime.toUtc(clock.instant());
+    }
+}
