@@ -3,11 +3,14 @@ package org.notifyhub.billing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.notifyhub.common.NotifyTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +34,26 @@ public class BillingFacts {
         this.nightlyDays = nightlyDays;
     }
 
-    /** create-nightly-billing: yesterday and the days before it, statuses having settled since. */
+    /**
+     * create-nightly-billing: yesterday and the days before it, statuses having settled since. A day that cannot be
+     * rebuilt (a letter with no rate for its sheets) keeps its old facts and does not stop the other days; the run
+     * then fails, naming it, so the job's failure is seen.
+     */
     public int createNightlyBilling() {
         LocalDate yesterday = FinancialYears.londonToday(clock).minusDays(1);
         int rows = 0;
+        List<LocalDate> failed = new ArrayList<>();
         for (int i = 0; i < nightlyDays; i++) {
-            rows += rebuildDay(yesterday.minusDays(i), null);
+            LocalDate day = yesterday.minusDays(i);
+            try {
+                rows += rebuildDay(day, null);
+            } catch (DataAccessException e) {
+                log.error("ft_billing for {} could not be rebuilt; its previous facts stay", day, e);
+                failed.add(day);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("ft_billing could not be rebuilt for " + failed);
         }
         return rows;
     }

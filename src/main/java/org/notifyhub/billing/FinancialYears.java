@@ -29,7 +29,7 @@ public final class FinancialYears {
     }
 
     public static LocalDate londonToday(Clock clock) {
-        return LocalDate.now(clock.withZone(NotifyTime.LONDON));
+        return clock.instant().atZone(NotifyTime.LONDON).toLocalDate();
     }
 
     public static int current(Clock clock) {
