@@ -40,6 +40,8 @@ class HawtioBrowserIT extends HubIntegrationTest {
             JsonNode result = mapper.readTree(line);
             assertThat(result.path("error").asText()).as(line).isEmpty();
             System.out.println("hawtio rendered: " + result.path("timings"));
+            assertThat(result.path("landedOn").asText()).as("the console opens on the routes table")
+                    .endsWith("/actuator/hawtio/camel/routes");
 
             List<String> cells = new ArrayList<>();
             result.path("routeIds").forEach(cell -> cells.add(cell.asText()));
