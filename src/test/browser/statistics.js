@@ -43,7 +43,14 @@ async function main() {
       const canvas = document.getElementById('sends');
       return { days: JSON.parse(canvas.dataset.days || '[]'), counts: JSON.parse(canvas.dataset.counts || '{}') };
     });
-    result.spend = (await page.locator('#spend').innerText()).trim();
+    result.spend = await page.evaluate(() => {
+      const spend = document.getElementById('spend');
+      return {
+        state: spend.dataset.state,
+        total: spend.dataset.total,
+        rows: Array.from(spend.querySelectorAll('tbody tr')).map(tr => Array.from(tr.cells).map(td => td.innerText.trim())),
+      };
+    });
     await page.screenshot({ path: screenshot, fullPage: true });
   } catch (error) {
     const page = browser.pages()[0];

@@ -29,5 +29,4 @@ CREATE TABLE ft_processing_time (
     updated_at              timestamp
 );
 
--- The nightly rebuilds read one London day of notification_history at a time.
-CREATE INDEX ix_notification_history_created_at ON notification_history (created_at);
+-- The nightly rebuilds read one London day of notification_history at a time, by its created_at index (V0020).

@@ -3,6 +3,7 @@ package org.notifyhub.billing;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.notifyhub.common.FinancialYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,8 +85,8 @@ public class AnnualBillingRepository {
                         WHERE service_id = :serviceId AND notification_type = 'sms'
                           AND bst_date BETWEEN :from AND :to""")
                 .param("serviceId", serviceId)
-                .param("from", FinancialYears.firstDay(year))
-                .param("to", FinancialYears.lastDay(year))
+                .param("from", new FinancialYear(year).firstDay())
+                .param("to", new FinancialYear(year).lastDay())
                 .query(Long.class)
                 .single();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.common.NotifyTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class BillingFacts {
      * then fails, naming it, so the job's failure is seen.
      */
     public int createNightlyBilling() {
-        LocalDate yesterday = FinancialYears.londonToday(clock).minusDays(1);
+        LocalDate yesterday = LondonDays.today(clock).minusDays(1);
         int rows = 0;
         List<LocalDate> failed = new ArrayList<>();
         for (int i = 0; i < nightlyDays; i++) {
@@ -60,13 +61,13 @@ public class BillingFacts {
 
     /** update-ft-billing-for-today: today so far, for everyone. */
     public int updateForToday() {
-        return rebuildDay(FinancialYears.londonToday(clock), null);
+        return rebuildDay(LondonDays.today(clock), null);
     }
 
     /** One London day, for one service or (serviceId null) all of them; returns the day's fact rows. */
     public int rebuildDay(LocalDate day, UUID serviceId) {
-        int rows = facts.rebuildDay(day, FinancialYears.londonMidnightUtc(day),
-                FinancialYears.londonMidnightUtc(day.plusDays(1)), serviceId, false, now());
+        int rows = facts.rebuildDay(day, LondonDays.start(day),
+                LondonDays.start(day.plusDays(1)), serviceId, false, now());
         log.info("ft_billing for {}{}: {} rows", day, serviceId == null ? "" : " service " + serviceId, rows);
         return rows;
     }
@@ -76,9 +77,9 @@ public class BillingFacts {
      * service may send count.
      */
     public void refreshToday(UUID serviceId) {
-        LocalDate today = FinancialYears.londonToday(clock);
-        facts.rebuildDay(today, FinancialYears.londonMidnightUtc(today),
-                FinancialYears.londonMidnightUtc(today.plusDays(1)), serviceId, true, now());
+        LocalDate today = LondonDays.today(clock);
+        facts.rebuildDay(today, LondonDays.start(today),
+                LondonDays.start(today.plusDays(1)), serviceId, true, now());
     }
 
     private LocalDateTime now() {

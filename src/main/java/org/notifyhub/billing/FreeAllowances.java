@@ -3,6 +3,8 @@ package org.notifyhub.billing;
 import java.time.Clock;
 import java.util.UUID;
 import org.notifyhub.billing.AnnualBillingRepository.AnnualBilling;
+import org.notifyhub.common.FinancialYear;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.common.NotifyTime;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,7 @@ public class FreeAllowances {
     }
 
     public int currentYear() {
-        return FinancialYears.current(clock);
+        return FinancialYear.of(LondonDays.today(clock)).year();
     }
 
     /** The year's allowance (this year's when year is null), set to its default if the service has none yet. */

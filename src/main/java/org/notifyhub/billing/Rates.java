@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.notifyhub.common.ExpiringCache;
+import org.notifyhub.common.LondonDays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +33,14 @@ public class Rates {
 
     /** From the London midnight starting that day; false when an SMS rate already starts then or later. */
     public boolean addSmsRate(LocalDate from, BigDecimal rate) {
-        boolean added = repository.addSmsRate(FinancialYears.londonMidnightUtc(from), rate);
+        boolean added = repository.addSmsRate(LondonDays.start(from), rate);
         cache.evict(KEY);
         return added;
     }
 
     /** From the London midnight starting that day; false when a rate for these letters starts then or later. */
     public boolean addLetterRate(LocalDate from, int sheetCount, String postClass, BigDecimal rate) {
-        boolean added = repository.addLetterRate(FinancialYears.londonMidnightUtc(from), sheetCount, postClass, rate);
+        boolean added = repository.addLetterRate(LondonDays.start(from), sheetCount, postClass, rate);
         cache.evict(KEY);
         return added;
     }

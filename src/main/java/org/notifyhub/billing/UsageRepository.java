@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.common.FinancialYear;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,8 +86,8 @@ public class UsageRepository {
         return jdbc.sql(sql)
                 .param("serviceId", serviceId)
                 .param("year", year)
-                .param("from", FinancialYears.firstDay(year))
-                .param("to", FinancialYears.lastDay(year))
+                .param("from", new FinancialYear(year).firstDay())
+                .param("to", new FinancialYear(year).lastDay())
                 .query(UsageRepository::map)
                 .list();
     }

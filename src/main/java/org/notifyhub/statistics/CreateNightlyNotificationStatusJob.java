@@ -3,6 +3,7 @@ package org.notifyhub.statistics;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

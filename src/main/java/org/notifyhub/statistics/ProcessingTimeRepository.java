@@ -3,6 +3,7 @@ package org.notifyhub.statistics;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.notifyhub.common.LondonDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.notifyhub.common.FinancialYear;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.statistics.FactNotificationStatusRepository.DatedCount;
 import org.notifyhub.statistics.FactNotificationStatusRepository.Grain;

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.billing.AnnualBillingRepository;
-import org.notifyhub.billing.FinancialYears;
+import org.notifyhub.common.FinancialYear;
+import org.notifyhub.common.LondonDays;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BillingAdminApiIT extends AdminApiTest {
 
-    private static final int THIS_YEAR = FinancialYears.current(Clock.systemUTC());
+    private static final int THIS_YEAR = FinancialYear.of(LondonDays.today(Clock.systemUTC())).year();
 
     @Autowired
     private AnnualBillingRepository annualBilling;

@@ -19,7 +19,8 @@ import org.notifyhub.billing.AnnualBillingRepository;
 import org.notifyhub.billing.BillingFacts;
 import org.notifyhub.billing.FactBillingRepository;
 import org.notifyhub.billing.FactBillingRow;
-import org.notifyhub.billing.FinancialYears;
+import org.notifyhub.common.FinancialYear;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.support.HandClock;
 import org.notifyhub.support.TestServices.TestService;
@@ -275,7 +276,7 @@ class BillingUsageAdminApiIT extends AdminApiTest {
                 .param("sentBy", sentBy).param("status", status).param("multiplier", multiplier)
                 .param("international", international).param("postage", postage)
                 .update();
-        if (created.isBefore(FinancialYears.londonMidnightUtc(LocalDate.parse("2025-03-26")))) {
+        if (created.isBefore(LondonDays.start(LocalDate.parse("2025-03-26")))) {
             beforeTheTwentySixth.add(id);
         }
     }

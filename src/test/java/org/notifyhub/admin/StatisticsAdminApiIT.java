@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.statistics.LondonDays;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.statistics.SentNotifications;
 import org.notifyhub.support.TestServices.TestService;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.support.TestServices.TestService;

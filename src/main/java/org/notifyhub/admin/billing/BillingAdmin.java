@@ -20,10 +20,11 @@ import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.Wording;
 import org.notifyhub.billing.AnnualBillingRepository.AnnualBilling;
 import org.notifyhub.billing.BillingFacts;
-import org.notifyhub.billing.FinancialYears;
 import org.notifyhub.billing.FreeAllowances;
-import org.notifyhub.billing.UsageRepository;
 import org.notifyhub.billing.UsageRepository.Usage;
+import org.notifyhub.billing.UsageRepository;
+import org.notifyhub.common.FinancialYear;
+import org.notifyhub.common.LondonDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -95,7 +96,7 @@ public class BillingAdmin {
         UUID serviceId = knownServices.require(serviceIdText);
         int year = BillingFields.year(QueryParameters.parse(query).first("year"));
         prepare(serviceId, year);
-        if (!FinancialYears.lastDay(year).isBefore(FinancialYears.londonToday(clock))) {
+        if (!new FinancialYear(year).lastDay().isBefore(LondonDays.today(clock))) {
             facts.refreshToday(serviceId);
         }
         return usage.monthly(serviceId, year).stream().filter(u -> !"email".equals(u.notificationType()))
@@ -106,7 +107,11 @@ public class BillingAdmin {
     public List<Map<String, Object>> yearlyUsageSummary(@Header("service_id") String serviceIdText,
                                                         @Header(Exchange.HTTP_QUERY) String query) {
         UUID serviceId = knownServices.require(serviceIdText);
-        int year = BillingFields.year(QueryParameters.parse(query).first("year"));
+        return yearlyUsageSummary(serviceId, BillingFields.year(QueryParameters.parse(query).first("year")));
+    }
+
+    /** One service's spend in a financial year, per type and rate (the statistics page shows it too). */
+    public List<Map<String, Object>> yearlyUsageSummary(UUID serviceId, int year) {
         prepare(serviceId, year);
         return usage.annual(serviceId, year).stream().map(BillingAdmin::view).toList();
     }
@@ -116,7 +121,7 @@ public class BillingAdmin {
         RequestBody request = RequestBody.parse(mapper, body, Wording.JSON_SCHEMA);
         LocalDate day = BillingFields.requiredDate(request, "day");
         UUID serviceId = request.uuid("service_id");
-        if (day != null && day.isAfter(FinancialYears.londonToday(clock))) {
+        if (day != null && day.isAfter(LondonDays.today(clock))) {
             request.reject("day", "day " + day + " is in the future");
         }
         request.validate();

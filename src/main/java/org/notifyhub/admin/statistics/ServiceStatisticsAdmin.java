@@ -9,7 +9,7 @@ import org.apache.camel.Header;
 import org.notifyhub.admin.Data;
 import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.QueryParameters;
-import org.notifyhub.statistics.FinancialYear;
+import org.notifyhub.common.FinancialYear;
 import org.notifyhub.statistics.ServiceStatistics;
 import org.springframework.stereotype.Component;
 

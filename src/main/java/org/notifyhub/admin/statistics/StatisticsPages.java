@@ -13,13 +13,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.KnownServices;
 import org.notifyhub.admin.QueryParameters;
-import org.notifyhub.statistics.FinancialYear;
+import org.notifyhub.admin.billing.BillingAdmin;
+import org.notifyhub.common.FinancialYear;
 import org.notifyhub.statistics.ServiceStatistics;
-import org.notifyhub.statistics.YearlySpend;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -47,14 +45,14 @@ public class StatisticsPages {
 
     private final ServiceStatistics statistics;
     private final KnownServices knownServices;
-    private final ObjectProvider<YearlySpend> spend;
+    private final BillingAdmin billing;
     private final String page;
     private final byte[] chartJs;
 
-    public StatisticsPages(ServiceStatistics statistics, KnownServices knownServices, ObjectProvider<YearlySpend> spend) {
+    public StatisticsPages(ServiceStatistics statistics, KnownServices knownServices, BillingAdmin billing) {
         this.statistics = statistics;
         this.knownServices = knownServices;
-        this.spend = spend;
+        this.billing = billing;
         this.page = new String(read(new ClassPathResource("statistics/service.html")), StandardCharsets.UTF_8);
         this.chartJs = read(chartJsResource());
     }
@@ -84,16 +82,12 @@ public class StatisticsPages {
                 byStatus, statistics.monthly(serviceId, year));
     }
 
-    /** ?year= (this financial year by default): the spend billing reports, or 404 when the hub keeps none. */
+    /** ?year= (this financial year by default): the spend billing reports (yearly-usage-summary's figures). */
     public Spend spend(@Header("service_id") String serviceIdText, @Header(Exchange.HTTP_QUERY) String rawQuery) {
         UUID serviceId = knownServices.require(serviceIdText);
         String yearText = QueryParameters.parse(rawQuery).first("year");
         FinancialYear year = yearText == null ? FinancialYear.of(statistics.today()) : StatisticsQuery.year(yearText);
-        YearlySpend source = spend.getIfAvailable();
-        if (source == null) {
-            throw AdminApiException.notFound("No billing data");
-        }
-        return new Spend(year.year(), source.yearlyUsageSummary(serviceId, year.year()));
+        return new Spend(year.year(), billing.yearlyUsageSummary(serviceId, year.year()));
     }
 
     private static Resource chartJsResource() {

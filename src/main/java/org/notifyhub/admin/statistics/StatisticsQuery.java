@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.notifyhub.admin.AdminApiException;
-import org.notifyhub.statistics.FinancialYear;
+import org.notifyhub.common.FinancialYear;
 
 /** The statistics endpoints' query parameters, read as Notify reads them, with its texts for bad ones. */
 final class StatisticsQuery {

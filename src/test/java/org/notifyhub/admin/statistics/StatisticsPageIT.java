@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.billing.BillingFacts;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationType;
-import org.notifyhub.statistics.LondonDays;
 import org.notifyhub.statistics.SentNotifications;
 import org.notifyhub.support.BrowserScripts;
 import org.notifyhub.support.ExtraNode;
@@ -71,6 +72,9 @@ class StatisticsPageIT extends HubIntegrationTest {
         sent.add(service, NotificationType.SMS, "test", "delivered", twoDaysAgo);
         sent.add(service, NotificationType.LETTER, "normal", "created", LondonDays.start(today.minusDays(5)).plusHours(9));
         sent.buildFacts(today.minusDays(2), today.minusDays(5));
+        BillingFacts billing = hub.getBean(BillingFacts.class);
+        billing.rebuildDay(today.minusDays(2), service.id());
+        billing.rebuildDay(today.minusDays(5), service.id());
         sent.add(service, NotificationType.SMS, "normal", "sending", sent.now());
         sent.add(service, NotificationType.EMAIL, "normal", "delivered", sent.now());
 
@@ -105,7 +109,13 @@ class StatisticsPageIT extends HubIntegrationTest {
             assertThat(mapper.convertValue(result.at("/chart/datasets"), Map.class)).isEqualTo(expected);
             assertThat(mapper.convertValue(result.at("/canvas/counts"), Map.class)).isEqualTo(expected);
             assertThat(result.at("/chart/drawnBars").asInt()).isEqualTo(expected.size() * days.size());
-            assertThat(result.path("spend").asText()).isEqualTo("No billing data.");
+            // billing's facts of those days: two texts and the email (the test-key text and the letter not yet sent
+            // are not billed), within the free allowance, so nothing to pay
+            assertThat(result.at("/spend/state").asText()).as(result.toString()).isEqualTo("shown");
+            List<List<String>> spendRows = new ArrayList<>();
+            result.at("/spend/rows").forEach(row -> spendRows.add(List.of(row.get(0).asText(), row.get(1).asText())));
+            assertThat(spendRows).containsExactlyInAnyOrder(List.of("email", "1"), List.of("sms", "2"));
+            assertThat(result.at("/spend/total").asDouble()).isZero();
             assertThat(SCREENSHOT).isNotEmptyFile();
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.admin.AdminApiException;
-import org.notifyhub.statistics.FinancialYear;
+import org.notifyhub.common.FinancialYear;
 
 /** Query parameters read as Notify reads them: Python's int() for years, JSON schema's date format with its texts. */
 class StatisticsQueryTest {

@@ -1,4 +1,4 @@
-package org.notifyhub.statistics;
+package org.notifyhub.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.notifyhub.statistics;
+package org.notifyhub.common;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,10 +1,9 @@
-package org.notifyhub.statistics;
+package org.notifyhub.common;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.notifyhub.common.NotifyTime;
 
 /** London days (Notify's bst_date) and where they start as the naive UTC timestamps the database keeps. */
 public final class LondonDays {
@@ -19,6 +18,11 @@ public final class LondonDays {
 
     public static LocalDate of(LocalDateTime utc) {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(NotifyTime.LONDON).toLocalDate();
+    }
+
+    /** Notify's midnight_n_days_ago: the start of the London day some days before the one it is now. */
+    public static LocalDateTime daysAgo(LocalDateTime utcNow, int days) {
+        return start(of(utcNow).minusDays(days));
     }
 
     public static LocalDate today(Clock clock) {
