@@ -10,6 +10,8 @@ public final class WireNames {
     public static final String SQS_ATTRIBUTES = "CamelAwsSqsAttributes";
     /** The system attribute a task consumer asks for, to count its attempts. */
     public static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+    /** The system attribute every consumer asks for: when the message was sent (queues/QueueWaitMetrics). */
+    public static final String SENT_TIMESTAMP = "SentTimestamp";
     /** Camel's SQS producer: seconds before a sent message becomes visible (CamelAwsSqsDelayValue is ignored). */
     public static final String SQS_DELAY_SECONDS = "CamelAwsSqsDelaySeconds";
     /** The outbox route: the queue it is writing to. */

@@ -57,7 +57,8 @@ class HawtioBrowserIT extends HubIntegrationTest {
             double busyCores = processCpuOver(5_000);
             System.out.printf("Hub CPU with hawtio open: %.1f%% of one core; idle before it: %.1f%%%n",
                     busyCores * 100, idleCores * 100);
-            assertThat(busyCores - idleCores).as("what the open tab costs the hub, in cores").isLessThan(0.15);
+            // the open diagram polls the context's route statistics every two seconds: a quarter of a core at most
+            assertThat(busyCores - idleCores).as("what the open tab costs the hub, in cores").isLessThan(0.25);
         } finally {
             assertThat(browser.waitFor(STAY_OPEN_SECONDS + 60, TimeUnit.SECONDS)).isTrue();
         }

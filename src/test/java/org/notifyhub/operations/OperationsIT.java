@@ -55,7 +55,11 @@ class OperationsIT extends HubIntegrationTest {
 
     @Test
     void hawtioIsServedAndItsJolokiaListsEveryRoute() throws Exception {
-        assertThat(get("/actuator/hawtio/").statusCode()).isEqualTo(200);
+        HttpResponse<String> console = get("/actuator/hawtio/");
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/actuator/hawtio/camel/routes"));
+        assertThat(get("/actuator/hawtio/camel/routes").statusCode()).isEqualTo(200);
 
         HttpResponse<String> search = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
         assertThat(search.statusCode()).isEqualTo(200);

@@ -119,6 +119,7 @@ class WireContractTest {
         assertThat(wireNames()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SQS_ATTRIBUTES", "CamelAwsSqsAttributes",
                 "RECEIVE_COUNT", "ApproximateReceiveCount",
+                "SENT_TIMESTAMP", "SentTimestamp",
                 "SQS_DELAY_SECONDS", "CamelAwsSqsDelaySeconds",
                 "OUTBOX_QUEUE", "outboxQueue",
                 "TASK", "task",
@@ -130,6 +131,7 @@ class WireContractTest {
         assertThat(WireNames.SQS_ATTRIBUTES).isEqualTo(Sqs2Constants.ATTRIBUTES);
         assertThat(WireNames.SQS_DELAY_SECONDS).isEqualTo(Sqs2Constants.DELAY_HEADER);
         assertThat(WireNames.RECEIVE_COUNT).isEqualTo(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
+        assertThat(WireNames.SENT_TIMESTAMP).isEqualTo(MessageSystemAttributeName.SENT_TIMESTAMP.toString());
         assertThat(WireNames.API_KEY).isEqualTo(org.notifyhub.auth.AuthenticatedApiKey.HEADER);
     }
 
@@ -150,7 +152,7 @@ class WireContractTest {
         }
         assertThat(used).contains(WireNames.TASK, WireNames.OUTBOX_QUEUE, WireNames.SQS_DELAY_SECONDS);
         assertThat(allowed).containsAll(used);
-        assertThat(attributes).containsOnly(WireNames.RECEIVE_COUNT);
+        assertThat(attributes).containsOnly(WireNames.RECEIVE_COUNT, WireNames.SENT_TIMESTAMP);
     }
 
     /** Camel's SQS header names are written in one Java file only, the one this test pins. */
