@@ -20,7 +20,7 @@ public class V2JsonBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPaths.isV2(request.getRequestURI());
+        return !RequestPaths.isJsonApi(request.getRequestURI()) || !RequestPaths.isV2(request.getRequestURI());
     }
 
     @Override
