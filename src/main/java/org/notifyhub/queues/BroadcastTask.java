@@ -1,5 +1,6 @@
 package org.notifyhub.queues;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 
 /**
@@ -7,7 +8,8 @@ import java.util.UUID;
  * to the operators), send-broadcast-provider-message (one event to one operator; {@code retries} failed attempts so
  * far) and trigger-link-test (one operator's proxies, no event).
  */
-public record BroadcastTask(String task, UUID broadcastEventId, String provider, int retries) implements QueueMessage {
+public record BroadcastTask(String task, @JsonProperty("broadcast_event_id") UUID broadcastEventId, String provider,
+                            int retries) implements QueueMessage {
 
     public static final String SEND_EVENT = "send-broadcast-event";
     public static final String SEND_PROVIDER_MESSAGE = "send-broadcast-provider-message";
