@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * The CBC proxies as Notify ran them: AWS Lambda functions invoked RequestResponse. A client error, a status above
  * 299 or a function error is a failure; the caller decides what follows (failover, retry).
  */
-public class LambdaCbcProxy implements CbcProxy {
+public class LambdaCbcProxy implements CbcProxy, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LambdaCbcProxy.class);
 
@@ -54,5 +54,11 @@ public class LambdaCbcProxy implements CbcProxy {
             return false;
         }
         return true;
+    }
+
+    /** Spring closes the client with the context. */
+    @Override
+    public void close() {
+        lambda.close();
     }
 }

@@ -8,31 +8,17 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.support.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The admin app's broadcast endpoints: draft, edit, submit, approve by a second person, list; Notify's refusals. */
-class BroadcastMessagesAdminIT extends HubIntegrationTest {
+class BroadcastMessagesAdminIT extends BroadcastTeamTest {
 
     private static final List<List<List<Double>>> POLYGONS = List.of(List.of(List.of(52.40, -1.52),
             List.of(52.41, -1.51), List.of(52.39, -1.50), List.of(52.40, -1.52)));
 
     @Autowired
-    private JdbcClient jdbc;
-    @Autowired
     private BroadcastJobs jobs;
-
-    private BroadcastHttp http;
-    private BroadcastTeam team;
-
-    @BeforeEach
-    void setUp() {
-        http = new BroadcastHttp(mapper, baseUrl(), credentials.admin());
-        team = BroadcastTeam.create(testServices, jdbc, false);
-    }
 
     @Test
     void aDraftIsEditedSubmittedAndApprovedByAnotherMember() throws Exception {

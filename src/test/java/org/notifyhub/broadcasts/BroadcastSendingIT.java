@@ -11,42 +11,28 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.notifyhub.queues.BroadcastTask;
 import org.notifyhub.queues.Outbox;
 import org.notifyhub.queues.QueueNames;
 import org.notifyhub.support.AlertWebhook;
-import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.LambdaStub;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Approved broadcasts reach the operators' CBC proxies (WireMock speaking Lambda's Invoke API): every operator, with
  * failover, retries with a capped backoff, in order, never past the message's finish and never twice.
  */
-class BroadcastSendingIT extends HubIntegrationTest {
+class BroadcastSendingIT extends BroadcastTeamTest {
 
     private static final List<String> OPERATORS = List.of("ee", "o2", "three", "vodafone");
 
-    @Autowired
-    private JdbcClient jdbc;
     @Autowired
     private BroadcastEventRepository events;
     @Autowired
     private Outbox outbox;
     @Autowired
     private QueueNames queues;
-
-    private BroadcastHttp http;
-    private BroadcastTeam team;
-
-    @BeforeEach
-    void setUp() {
-        http = new BroadcastHttp(mapper, baseUrl(), credentials.admin());
-        team = BroadcastTeam.create(testServices, jdbc, false);
-    }
 
     @AfterEach
     void proxiesBackUp() {
