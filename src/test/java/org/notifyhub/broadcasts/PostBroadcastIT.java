@@ -136,6 +136,26 @@ class PostBroadcastIT extends HubIntegrationTest {
     }
 
     @Test
+    void aCancelCancelsTheBroadcastingAlertItNamesAndGoesToTheNetworks() throws Exception {
+        BroadcastTeam team = BroadcastTeam.create(testServices, jdbc, false);
+        BroadcastHttp.Reply alert = http.postCap(team.service().normalKey(), CapFixtures.alert("flood-6", "x"));
+        String id = alert.body().get("id").asText();
+        assertThat(http.adminPost(team.messages() + "/" + id + "/status", Map.of("status", "broadcasting",
+                "created_by", team.approver().toString())).status()).isEqualTo(200);
+
+        BroadcastHttp.Reply cancelled = http.postCap(team.service().normalKey(),
+                CapFixtures.cancel("cancel-6", CapFixtures.reference("flood-6")));
+
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(201);
+        assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.body().get("cancelled_at").isNull()).isFalse();
+        assertThat(jdbc.sql("SELECT message_type FROM broadcast_event WHERE broadcast_message_id = :id ORDER BY sent_at")
+                .param("id", UUID.fromString(id)).query(String.class).list()).containsExactly("alert", "cancel");
+        assertThat(jdbc.sql("SELECT cancelled_by_api_key_id FROM broadcast_message WHERE id = :id")
+                .param("id", UUID.fromString(id)).query(UUID.class).single()).isNotNull();
+    }
+
+    @Test
     void aCancelNamingTwoAlertsIsAmbiguous() throws Exception {
         http.postCap(live.normalKey(), CapFixtures.alert("flood-4", "x"));
         http.postCap(live.normalKey(), CapFixtures.alert("flood-5", "x"));
