@@ -130,6 +130,19 @@ public class BroadcastEventRepository {
                 .param("now", now).param("id", providerMessageId).update();
     }
 
+    /**
+     * Events no operator has a message for, made before {@code madeBefore} and still before their finish: their
+     * send-broadcast-event was lost between the commit and the queue (or never ran). Stubbed messages make no events.
+     */
+    public List<UUID> unsentEvents(LocalDateTime madeBefore, LocalDateTime now) {
+        return jdbc.sql("""
+                        SELECT e.id FROM broadcast_event e
+                         WHERE e.sent_at < :madeBefore AND e.transmitted_finishes_at > :now
+                           AND NOT EXISTS (SELECT 1 FROM broadcast_provider_message p WHERE p.broadcast_event_id = e.id)
+                         ORDER BY e.sent_at""")
+                .param("madeBefore", madeBefore).param("now", now).query(UUID.class).list();
+    }
+
     /** A number from Vodafone's sequence for a link test, which has no provider message of its own. */
     public long nextMessageNumber() {
         return jdbc.sql("SELECT nextval('broadcast_provider_message_number_seq')").query(Long.class).single();

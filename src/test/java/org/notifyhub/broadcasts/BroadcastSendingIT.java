@@ -33,6 +33,8 @@ class BroadcastSendingIT extends BroadcastTeamTest {
     private Outbox outbox;
     @Autowired
     private QueueNames queues;
+    @Autowired
+    private BroadcastJobs jobs;
 
     @AfterEach
     void proxiesBackUp() {
@@ -163,6 +165,22 @@ class BroadcastSendingIT extends BroadcastTeamTest {
         assertThat(AlertWebhook.mentioning(late.id().toString())).allSatisfy(raised ->
                 assertThat(raised.get("body").toString()).contains("has already passed"));
         assertThat(events.providerMessages(late.id())).isEmpty();
+    }
+
+    @Test
+    void anEventWhoseQueueMessageWasLostIsReplayedOnce() throws Exception {
+        UUID message = approvedAlert("lost-1", "Flooding expected.");
+        acknowledged(alertEvent(message), OPERATORS);
+        BroadcastEvent alert = events.events(message).get(0);
+        BroadcastEvent lost = new BroadcastEvent(UUID.randomUUID(), alert.serviceId(), message,
+                alert.sentAt().minusMinutes(3), BroadcastEvent.ALERT, alert.body(), alert.transmittedAreas(),
+                BroadcastEvent.SENDER, alert.transmittedStartsAt(), alert.transmittedFinishesAt());
+        events.insert(lost);
+
+        assertThat(jobs.replayUnsentEvents()).contains(lost.id()).doesNotContain(alert.id());
+
+        acknowledged(lost.id(), OPERATORS);
+        assertThat(jobs.replayUnsentEvents()).doesNotContain(lost.id());
     }
 
     @Test
