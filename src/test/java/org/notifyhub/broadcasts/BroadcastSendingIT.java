@@ -151,13 +151,8 @@ class BroadcastSendingIT extends BroadcastTeamTest {
 
     @Test
     void anExpiredEventSendsNothing() throws Exception {
-        UUID message = approvedAlert("expired-1", "Flooding expected.");
-        acknowledged(alertEvent(message), OPERATORS);
-        BroadcastEvent alert = events.events(message).get(0);
-        BroadcastEvent late = new BroadcastEvent(UUID.randomUUID(), alert.serviceId(), message,
-                alert.sentAt().plusSeconds(1), BroadcastEvent.ALERT, alert.body(), alert.transmittedAreas(),
-                BroadcastEvent.SENDER, alert.transmittedStartsAt(), alert.sentAt().minusSeconds(1));
-        events.insert(late);
+        BroadcastEvent alert = sentAlert("expired-1");
+        BroadcastEvent late = anotherAlert(alert, alert.sentAt().plusSeconds(1), alert.sentAt().minusSeconds(1));
 
         outbox.send(queues.broadcastTasks(), BroadcastTask.sendEvent(late.id()));
 
@@ -169,13 +164,8 @@ class BroadcastSendingIT extends BroadcastTeamTest {
 
     @Test
     void anEventWhoseQueueMessageWasLostIsReplayedOnce() throws Exception {
-        UUID message = approvedAlert("lost-1", "Flooding expected.");
-        acknowledged(alertEvent(message), OPERATORS);
-        BroadcastEvent alert = events.events(message).get(0);
-        BroadcastEvent lost = new BroadcastEvent(UUID.randomUUID(), alert.serviceId(), message,
-                alert.sentAt().minusMinutes(3), BroadcastEvent.ALERT, alert.body(), alert.transmittedAreas(),
-                BroadcastEvent.SENDER, alert.transmittedStartsAt(), alert.transmittedFinishesAt());
-        events.insert(lost);
+        BroadcastEvent alert = sentAlert("lost-1");
+        BroadcastEvent lost = anotherAlert(alert, alert.sentAt().minusMinutes(3), alert.transmittedFinishesAt());
 
         assertThat(jobs.replayUnsentEvents()).contains(lost.id()).doesNotContain(alert.id());
 
@@ -221,6 +211,23 @@ class BroadcastSendingIT extends BroadcastTeamTest {
                 Map.of("status", "broadcasting", "created_by", team.approver().toString()));
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         return message;
+    }
+
+    /** An approved alert, acknowledged by every operator: its event. */
+    private BroadcastEvent sentAlert(String identifier) throws Exception {
+        UUID message = approvedAlert(identifier, "Flooding expected.");
+        acknowledged(alertEvent(message), OPERATORS);
+        return events.events(message).get(0);
+    }
+
+    /** A second alert event of the same message, stored but not queued, made and finishing at these times. */
+    private BroadcastEvent anotherAlert(BroadcastEvent alert, java.time.LocalDateTime sentAt,
+                                        java.time.LocalDateTime finishesAt) {
+        BroadcastEvent another = new BroadcastEvent(UUID.randomUUID(), alert.serviceId(), alert.broadcastMessageId(),
+                sentAt, BroadcastEvent.ALERT, alert.body(), alert.transmittedAreas(), BroadcastEvent.SENDER,
+                alert.transmittedStartsAt(), finishesAt);
+        events.insert(another);
+        return another;
     }
 
     private UUID alertEvent(UUID message) {
