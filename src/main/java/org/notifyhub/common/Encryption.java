@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * ciphertext names the version of its key derivation, so rows written by an older version still decrypt:
  * <ul>
  *   <li>{@code v2:} (written now) — PBKDF2-HMAC-SHA256 from the JDK, with a fixed salt naming this use and
- *       {@value #ITERATIONS} iterations, worked out once at start-up;</li>
+ *       {@value #ITERATIONS} iterations, worked out once at start-up, beside the rest of the start rather than in
+ *       its way (the first encryption waits for it if it must);</li>
  *   <li>{@code v1:} (read only) — one plain SHA-256 of the secret, as the hub derived its key before.</li>
  * </ul>
  * The secret key setting may list several keys, comma-separated, to rotate them: the first encrypts, every one
@@ -38,7 +40,7 @@ public class Encryption {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final List<SecretKeySpec> keys;
+    private final CompletableFuture<List<SecretKeySpec>> keys;
     private final List<SecretKeySpec> legacyKeys;
     private final SecureRandom random = new SecureRandom();
 
@@ -48,7 +50,8 @@ public class Encryption {
         if (secrets.isEmpty() || secrets.stream().anyMatch(secret -> secret.length() < 16)) {
             throw new IllegalStateException("notify.secret-key (NOTIFY_SECRET_KEY) must be set, every key of it at least 16 characters");
         }
-        this.keys = secrets.stream().map(secret -> new SecretKeySpec(pbkdf2(secret), "AES")).toList();
+        this.keys = CompletableFuture.supplyAsync(
+                () -> secrets.stream().map(secret -> new SecretKeySpec(pbkdf2(secret), "AES")).toList());
         this.legacyKeys = secrets.stream().map(secret -> new SecretKeySpec(sha256(secret), "AES")).toList();
     }
 
@@ -60,7 +63,7 @@ public class Encryption {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys.join().get(0), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
@@ -76,7 +79,7 @@ public class Encryption {
             return null;
         }
         if (encrypted.startsWith(CURRENT)) {
-            return open(keys, encrypted.substring(CURRENT.length()));
+            return open(keys.join(), encrypted.substring(CURRENT.length()));
         }
         if (encrypted.startsWith(LEGACY)) {
             return open(legacyKeys, encrypted.substring(LEGACY.length()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.notifyhub.common.Encryption;
+import org.notifyhub.common.RetentionScope;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -88,9 +89,7 @@ public class InboundSmsRepository {
      * service without an SMS retention of its own; returns how many (the caller repeats until none are left).
      */
     public int deleteReceivedBefore(UUID serviceId, LocalDateTime cutOff, int limit) {
-        String scope = serviceId != null ? " AND service_id = :serviceId"
-                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = inbound_sms.service_id"
-                        + " AND r.notification_type = 'sms')";
+        String scope = RetentionScope.where(serviceId, "inbound_sms.service_id", "'sms'");
         return jdbc.sql("DELETE FROM inbound_sms WHERE id IN (SELECT id FROM inbound_sms WHERE created_at < :cutOff"
                         + scope + " ORDER BY created_at LIMIT :limit)")
                 .param("cutOff", cutOff).param("serviceId", serviceId).param("limit", limit)

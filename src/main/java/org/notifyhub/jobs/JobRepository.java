@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.notifyhub.common.RetentionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -169,9 +170,7 @@ public class JobRepository {
      * (service null) of every service without a retention of its own for the type: the next the purge archives.
      */
     public List<JobOfService> unarchivedBefore(String templateType, UUID serviceId, LocalDateTime cutOff, int limit) {
-        String scope = serviceId != null ? " AND j.service_id = :serviceId"
-                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = j.service_id"
-                        + " AND r.notification_type = :type)";
+        String scope = RetentionScope.where(serviceId, "j.service_id", ":type");
         return jdbc.sql("""
                         SELECT j.id, j.service_id FROM jobs j
                         JOIN templates_history t ON t.id = j.template_id AND t.version = j.template_version

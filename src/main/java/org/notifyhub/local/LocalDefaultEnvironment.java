@@ -2,21 +2,25 @@ package org.notifyhub.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.Objects;
 import org.notifyhub.common.MissingSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,16 +69,35 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         startLocalDefault(env, application, properties);
     }
 
-    /** Nothing real is configured: every server runs in this process, with secrets kept in the data folder. */
+    /**
+     * Nothing real is configured: every server runs in this process, with secrets kept in the data folder. The servers
+     * start while Spring builds the context, on ports chosen now; the SFTP server starts first, as its host key is
+     * part of the hub's settings.
+     */
     private static void startLocalDefault(ConfigurableEnvironment env, SpringApplication application,
                                           Map<String, Object> properties) {
         Path dataDir = Path.of(env.getProperty("notify.data-dir", ".notify-hub")).toAbsolutePath();
         LocalSecrets secrets = LocalSecrets.loadOrCreate(dataDir);
-        List<CompletableFuture<LocalServer>> starting = List.of(
-                startAsync(() -> LocalPostgres.start(dataDir)),
-                startAsync(LocalSqs::start),
-                startAsync(() -> LocalS3.start(dataDir)),
-                startAsync(() -> LocalSftp.start(dataDir, secrets.ftpPassword(), List.of())));
+        StartingServers servers = new StartingServers();
+        int postgresPort = LocalDefaults.freePort();
+        int sqsPort = LocalDefaults.freePort();
+        int s3Port = LocalDefaults.freePort();
+        servers.start(() -> LocalPostgres.start(dataDir, postgresPort));
+        Collection<String> queues = Binder.get(env).bind("notify.queues", Bindable.mapOf(String.class, String.class))
+                .map(Map::values).orElse(List.of());
+        servers.start(() -> LocalSqs.start(sqsPort, queues));
+        servers.start(() -> LocalS3.start(dataDir, s3Port));
+        properties.putAll(LocalPostgres.properties(postgresPort));
+        properties.putAll(LocalSqs.properties(sqsPort));
+        properties.putAll(LocalS3.properties(s3Port));
+        try {
+            LocalServer sftp = LocalSftp.start(dataDir, secrets.ftpPassword(), List.of());
+            servers.started(sftp);
+            properties.putAll(sftp.properties());
+        } catch (RuntimeException e) {
+            servers.stopAll();
+            throw e;
+        }
         if (!has(env, "notify.email.provider")) {
             properties.put("notify.email.provider", "simulated");
         }
@@ -86,14 +109,11 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         if (!has(env, "notify.admin.client-secrets")) {
             properties.put("notify.admin.client-secrets", secrets.adminSecret());
         }
-
-        List<LocalServer> servers = awaitAll(starting);
-        servers.forEach(server -> properties.putAll(server.properties()));
         env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         StopLast stop = new StopLast(servers);
         application.addInitializers(stop);
         application.addListeners(stop);
-        log.info("Local default: started {} embedded server(s), data in {}", servers.size(), dataDir);
+        log.info("Local default: starting the embedded servers, data in {}", dataDir);
     }
 
     /** Its operator endpoints are open and it holds demo keys: nobody else on the network may reach it unasked. */
@@ -107,50 +127,48 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         return StringUtils.hasText(env.getProperty(key));
     }
 
-    private static CompletableFuture<LocalServer> startAsync(Supplier<LocalServer> start) {
-        return CompletableFuture.supplyAsync(start);
-    }
-
-    private static List<LocalServer> awaitAll(List<CompletableFuture<LocalServer>> starting) {
-        List<LocalServer> started = new ArrayList<>();
-        RuntimeException failure = null;
-        for (CompletableFuture<LocalServer> future : starting) {
-            try {
-                started.add(future.join());
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            started.forEach(LocalServer::close);
-            throw failure;
-        }
-        return started;
-    }
-
     /**
-     * Stops the embedded servers after everything that uses them: registered as the context's first disposable bean,
-     * it is destroyed last, once Camel, Quartz and the connection pool have stopped (stopping on ContextClosedEvent,
-     * which comes first, made every consumer log its lost server). Also stops them when the application fails to start,
-     * and at JVM exit after Spring's shutdown hook (PostgreSQL's own JVM hook would race the application's close).
+     * Makes the beans that talk to the embedded servers wait until they are up, and stops the servers after everything
+     * that uses them: registered as the context's first disposable bean, it is destroyed last, once Camel, Quartz and
+     * the connection pool have stopped (stopping on ContextClosedEvent, which comes first, made every consumer log its
+     * lost server). Also stops them when the application fails to start, and at JVM exit after Spring's shutdown hook
+     * (PostgreSQL's own JVM hook would race the application's close).
      */
     private static final class StopLast implements ApplicationContextInitializer<ConfigurableApplicationContext>,
             ApplicationListener<ApplicationFailedEvent>, DisposableBean {
 
-        private final List<LocalServer> servers;
-        private final AtomicBoolean stopped = new AtomicBoolean();
+        /** The beans through which the hub reaches PostgreSQL, SQS and S3; each waits for the servers. */
+        private static final List<String> CLIENTS = List.of("dataSource", "sqsClient", "s3Client");
+        private static final String STARTED = "notifyLocalServersStarted";
 
-        StopLast(List<LocalServer> servers) {
-            this.servers = new ArrayList<>(servers);
-            Collections.reverse(this.servers);
-            // and when the JVM exits without closing the context, after Spring's own hook has closed what it holds
+        private final StartingServers servers;
+
+        StopLast(StartingServers servers) {
+            this.servers = servers;
             SpringApplication.getShutdownHandlers().add(this::destroy);
         }
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
-                registry.registerDisposableBean("notifyLocalServers", this);
+            if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
+                factory.registerDisposableBean("notifyLocalServers", this);
+                factory.registerBeanDefinition(STARTED, new RootBeanDefinition(Started.class, this::awaitServers));
+                context.addBeanFactoryPostProcessor(StopLast::clientsWaitForServers);
+            }
+        }
+
+        private Started awaitServers() {
+            servers.awaitAll();
+            return new Started();
+        }
+
+        private static void clientsWaitForServers(ConfigurableListableBeanFactory factory) {
+            for (String client : CLIENTS) {
+                BeanDefinition definition = factory.getBeanDefinition(client);
+                List<String> dependsOn = new ArrayList<>(Arrays.asList(
+                        Objects.requireNonNullElse(definition.getDependsOn(), new String[0])));
+                dependsOn.add(STARTED);
+                definition.setDependsOn(dependsOn.toArray(String[]::new));
             }
         }
 
@@ -161,15 +179,11 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
 
         @Override
         public void destroy() {
-            if (stopped.compareAndSet(false, true)) {
-                for (LocalServer server : servers) {
-                    try {
-                        server.close();
-                    } catch (RuntimeException e) {
-                        log.warn("Could not stop {}", server.getClass().getSimpleName(), e);
-                    }
-                }
-            }
+            servers.stopAll();
         }
+    }
+
+    /** The embedded servers are up. */
+    record Started() {
     }
 }

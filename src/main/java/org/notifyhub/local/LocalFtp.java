@@ -2,7 +2,6 @@ package org.notifyhub.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +36,7 @@ final class LocalFtp implements LocalServer {
         Path home = dataDir.resolve("dvla-ftp");
         try {
             Files.createDirectories(home);
-            int port = freePort();
+            int port = LocalDefaults.freePort();
             FtpServerFactory serverFactory = new FtpServerFactory();
             ListenerFactory listener = new ListenerFactory();
             listener.setServerAddress("127.0.0.1");
@@ -56,12 +55,6 @@ final class LocalFtp implements LocalServer {
             throw new UncheckedIOException(e);
         } catch (FtpException e) {
             throw new IllegalStateException("Could not start the embedded FTP server", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

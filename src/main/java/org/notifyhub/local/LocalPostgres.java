@@ -17,7 +17,7 @@ final class LocalPostgres implements LocalServer {
         this.postgres = postgres;
     }
 
-    static LocalPostgres start(Path dataDir) {
+    static LocalPostgres start(Path dataDir, int port) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(pgData);
@@ -25,6 +25,7 @@ final class LocalPostgres implements LocalServer {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     // stopped by the local default after the application, not by a JVM hook racing it
                     .setRegisterShutdownHook(false)
@@ -54,8 +55,12 @@ final class LocalPostgres implements LocalServer {
 
     @Override
     public Map<String, Object> properties() {
+        return properties(postgres.getPort());
+    }
+
+    static Map<String, Object> properties(int port) {
         return Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres",
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "");
     }

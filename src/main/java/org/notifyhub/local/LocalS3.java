@@ -19,13 +19,14 @@ final class LocalS3 implements LocalServer {
         this.proxy = proxy;
     }
 
-    static LocalS3 start(Path dataDir) {
+    /** port 0: any free one. */
+    static LocalS3 start(Path dataDir, int port) {
         Path root = dataDir.resolve("s3");
         try {
             Files.createDirectories(root);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(root.toAbsolutePath().toString()))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalDefaults.ACCESS_KEY, LocalDefaults.SECRET_KEY)
                     .build();
             proxy.start();
@@ -42,8 +43,12 @@ final class LocalS3 implements LocalServer {
 
     @Override
     public Map<String, Object> properties() {
+        return properties(proxy.getPort());
+    }
+
+    static Map<String, Object> properties(int port) {
         return Map.of(
-                "notify.s3.endpoint", "http://127.0.0.1:" + proxy.getPort(),
+                "notify.s3.endpoint", "http://127.0.0.1:" + port,
                 "notify.s3.region", LocalDefaults.REGION,
                 "notify.s3.access-key", LocalDefaults.ACCESS_KEY,
                 "notify.s3.secret-key", LocalDefaults.SECRET_KEY,

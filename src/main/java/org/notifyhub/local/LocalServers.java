@@ -14,7 +14,7 @@ public final class LocalServers {
 
     /** S3Proxy over a folder of dataDir. */
     public static LocalServer objectStore(Path dataDir) {
-        return LocalS3.start(dataDir);
+        return LocalS3.start(dataDir, 0);
     }
 
     /**

@@ -1,5 +1,14 @@
 package org.notifyhub.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -15,17 +24,45 @@ final class LocalSqs implements LocalServer {
         this.port = port;
     }
 
-    static LocalSqs start() {
+    /** queues: created at once, so the hub's consumers find them rather than each creating its own as it starts. */
+    static LocalSqs start(int port, Collection<String> queues) {
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withDynamicPort()
+                .withPort(port)
                 .withAWSRegion(LocalDefaults.REGION)
                 .start();
-        int port = server.waitUntilStarted().localAddress().getPort();
+        server.waitUntilStarted();
+        createQueues(port, queues);
         return new LocalSqs(server, port);
+    }
+
+    private static void createQueues(int port, Collection<String> queues) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String queue : queues) {
+            HttpRequest create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("Action=CreateQueue&Version=2012-11-05&QueueName="
+                            + URLEncoder.encode(queue, StandardCharsets.UTF_8)))
+                    .build();
+            try {
+                HttpResponse<String> response = http.send(create, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("ElasticMQ would not create " + queue + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("ElasticMQ would not create " + queue, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted creating " + queue, e);
+            }
+        }
     }
 
     @Override
     public Map<String, Object> properties() {
+        return properties(port);
+    }
+
+    static Map<String, Object> properties(int port) {
         return Map.of(
                 "notify.sqs.endpoint", "http://127.0.0.1:" + port,
                 "notify.sqs.region", LocalDefaults.REGION,

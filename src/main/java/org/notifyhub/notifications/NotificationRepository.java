@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
+import org.notifyhub.common.RetentionScope;
 
 /**
  * SQL for the hot notifications table, and the one home of every change to a notification's status: each is a guarded
@@ -317,9 +318,7 @@ public class NotificationRepository {
      * service that has no retention of its own for the type: what the nightly purge moves next.
      */
     public List<NotificationRow> purgeCandidates(NotificationType type, UUID serviceId, LocalDateTime cutOff, int limit) {
-        String scope = serviceId != null ? " AND service_id = :serviceId"
-                : " AND NOT EXISTS (SELECT 1 FROM service_data_retention r WHERE r.service_id = notifications.service_id"
-                        + " AND r.notification_type = notifications.notification_type)";
+        String scope = RetentionScope.where(serviceId, "notifications.service_id", "notifications.notification_type");
         return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE notification_type = :type AND created_at < :cutOff"
                         + scope + " ORDER BY created_at LIMIT :limit")
                 .param("type", type.wireName()).param("cutOff", cutOff).param("serviceId", serviceId).param("limit", limit)

@@ -33,6 +33,8 @@ class HawtioBrowserIT extends HubIntegrationTest {
         assertThat(CHROMIUM).as("Chromium (Debian package chromium, installed by .ci/run)").isExecutable();
         ensurePlaywrightInstalled();
 
+        // the hub's own idle (its queue consumers' long polls, schedulers, metrics), measured in the same run
+        double idleCores = processCpuOver(5_000);
         Process browser = new ProcessBuilder("node", "hawtio.js", baseUrl(), "deliver-sms",
                 SCREENSHOTS.toAbsolutePath().toString(), String.valueOf(STAY_OPEN_SECONDS))
                 .directory(SCRIPT_DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -42,6 +44,8 @@ class HawtioBrowserIT extends HubIntegrationTest {
             JsonNode result = mapper.readTree(line);
             assertThat(result.path("error").asText()).as(line).isEmpty();
             System.out.println("hawtio rendered: " + result.path("timings"));
+            assertThat(result.path("landedOn").asText()).as("the console opens on the routes table")
+                    .endsWith("/actuator/hawtio/camel/routes");
 
             List<String> cells = new ArrayList<>();
             result.path("routeIds").forEach(cell -> cells.add(cell.asText()));
@@ -53,8 +57,9 @@ class HawtioBrowserIT extends HubIntegrationTest {
             // The page is loaded and stays open: after a few seconds the hub is back to idle.
             Thread.sleep(3_000);
             double busyCores = processCpuOver(5_000);
-            System.out.printf("Hub CPU with hawtio open: %.1f%% of one core%n", busyCores * 100);
-            assertThat(busyCores).isLessThan(0.25);
+            System.out.printf("Hub CPU with hawtio open: %.1f%% of one core; idle before it: %.1f%%%n",
+                    busyCores * 100, idleCores * 100);
+            assertThat(busyCores - idleCores).as("what the open tab costs the hub, in cores").isLessThan(0.15);
         } finally {
             assertThat(browser.waitFor(STAY_OPEN_SECONDS + 60, TimeUnit.SECONDS)).isTrue();
         }
