@@ -121,6 +121,7 @@ class BroadcastSendingIT extends BroadcastTeamTest {
 
     @Test
     void aCancelIsNotSentToAnOperatorThatHasNotAcknowledgedTheAlert() throws Exception {
+        java.time.Instant start = java.time.Instant.now();
         LambdaStub.fail("ee-1-proxy");
         LambdaStub.fail("ee-2-proxy");
         UUID message = approvedAlert("cancel-1", "Flooding expected.");
@@ -138,7 +139,7 @@ class BroadcastSendingIT extends BroadcastTeamTest {
         assertThat(AlertWebhook.mentioning(cancel.toString()).get(0).get("body").toString())
                 .contains("has not finished sending to provider ee");
         assertThat(events.providerMessage(cancel, "ee")).isEmpty();
-        assertThat(LambdaStub.invocations()).noneMatch(call -> call.function().startsWith("ee-")
+        assertThat(LambdaStub.invocations()).noneMatch(call -> !call.at().isBefore(start) && call.function().startsWith("ee-")
                 && call.payload().path("message_type").asText().equals("cancel"));
         JsonNode vodafone = onlyPayload("vodafone-1-proxy", sent.get("vodafone"));
         assertThat(vodafone.get("message_type").asText()).isEqualTo("cancel");
