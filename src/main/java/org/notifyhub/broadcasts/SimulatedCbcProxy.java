@@ -22,7 +22,7 @@ public class SimulatedCbcProxy implements CbcProxy {
 
     @Override
     public synchronized boolean invoke(String functionName, Map<String, Object> payload) {
-        log.info("Simulated CBC proxy {} took a {} ({})", functionName, payload.get("message_type"),
+        log.info("Simulated CBC proxy {} took message_type {} ({})", functionName, payload.get("message_type"),
                 payload.get("identifier"));
         invocations.add(new Invocation(functionName, payload));
         if (invocations.size() > KEPT) {

@@ -190,6 +190,35 @@ class BroadcastSendingIT extends BroadcastTeamTest {
     }
 
     @Test
+    void aServiceSetToOneOperatorAndChannelBroadcastsOnlyThere() throws Exception {
+        BroadcastHttp.Reply set = http.adminPost("/service/" + team.service().id() + "/set-as-broadcast-service",
+                Map.of("broadcast_channel", "operator", "service_mode", "live", "provider_restriction", "ee"));
+        assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+        assertThat(set.body().get("data").get("permissions")).extracting(JsonNode::asText).containsExactly("broadcast");
+        assertThat(set.body().get("data").get("restricted").asBoolean()).isFalse();
+
+        UUID message = approvedAlert("operator-1", "Operator channel test.");
+
+        UUID event = alertEvent(message);
+        Map<String, ProviderMessage> sent = acknowledged(event, List.of("ee"));
+        assertThat(onlyPayload("ee-1-proxy", sent.get("ee")).get("channel").asText()).isEqualTo("operator");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> events.providerMessages(event).size() == 1);
+        JsonNode approved = http.adminGet(team.messages() + "/" + message).body();
+        assertThat(Duration.between(java.time.LocalDateTime.parse(approved.get("starts_at").asText().replace("Z", "")),
+                java.time.LocalDateTime.parse(approved.get("finishes_at").asText().replace("Z", ""))))
+                .isEqualTo(Duration.ofHours(4));
+
+        BroadcastHttp.Reply refused = http.adminPost("/service/" + team.service().id() + "/set-as-broadcast-service",
+                Map.of("broadcast_channel", "loud", "service_mode", "live"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("message").get("broadcast_channel").get(0).asText())
+                .isEqualTo("broadcast_channel loud is not one of [operator, test, severe, government]");
+        assertThat(refused.body().get("message").get("provider_restriction").get(0).asText())
+                .isEqualTo("provider_restriction is a required property");
+    }
+
+    @Test
     void aTrialServicesApprovedBroadcastReachesNoNetwork() throws Exception {
         BroadcastTeam trial = BroadcastTeam.create(testServices, jdbc, true);
         BroadcastHttp.Reply created = http.postCap(trial.service().normalKey(), CapFixtures.alert("trial-2", "A drill."));
