@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,18 @@ public final class RequestBody {
             return Long.parseLong(value.asText());
         }
         return reject(field, wording.notOfType(field, value, "integer"));
+    }
+
+    /** A JSON number, kept exact (rates are money); null when absent or null. */
+    public BigDecimal number(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        return reject(field, wording.notOfType(field, value, "number"));
     }
 
     public UUID requiredUuid(String field) {

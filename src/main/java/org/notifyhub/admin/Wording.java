@@ -22,6 +22,7 @@ public enum Wording {
         }
         return switch (type) {
             case "integer" -> "Not a valid integer.";
+            case "number" -> "Not a valid number.";
             case "boolean" -> "Not a valid boolean.";
             case "array" -> "Not a valid list.";
             default -> "Not a valid string.";

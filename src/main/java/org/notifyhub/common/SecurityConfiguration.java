@@ -19,16 +19,21 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
  * The API authenticates its own callers (Notify JWTs), so Spring Security guards only the operator endpoints: behind
  * the operator credentials when they are set, open on a local default without them (it listens on loopback only),
- * and shut anywhere else. Health stays open for load balancers. Without credentials Jolokia may only look, never
+ * and shut anywhere else. Health stays open for load balancers; the statistics pages (services' data) need the
+ * credentials even on a local default, and are shut without them. Without credentials Jolokia may only look, never
  * write an attribute or run an operation (Camel's sendBody to a file: endpoint would write files as the hub).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /** The statistics page and the JSON it reads (admin/statistics/StatisticsPages). */
+    private static final String STATISTICS_PAGES = "/statistics/**";
 
     @Bean
     public SecurityFilterChain filterChain(HttpSecurity http,
@@ -38,7 +43,7 @@ public class SecurityConfiguration {
         // Ant matching, not MVC matching: Jolokia is a servlet of its own, which an MVC matcher would not see.
         // Only operator endpoints pass through Spring Security; an API request's own Authorization header
         // (Notify JWTs, or a wrong Basic one) must reach the API and get Notify's error texts.
-        http.securityMatcher(antMatcher("/actuator/**"))
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/actuator/**"), antMatcher(STATISTICS_PAGES)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .httpBasic(Customizer.withDefaults())
@@ -46,6 +51,12 @@ public class SecurityConfiguration {
         boolean credentialsSet = credentialsSet(username, password);
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll();
+            // Services' statistics are never open without the operators' credentials, local default included.
+            if (credentialsSet) {
+                auth.requestMatchers(antMatcher(STATISTICS_PAGES)).hasRole("OPERATOR");
+            } else {
+                auth.requestMatchers(antMatcher(STATISTICS_PAGES)).denyAll();
+            }
             if (credentialsSet) {
                 auth.anyRequest().hasRole("OPERATOR");
             } else if (localDefault) {

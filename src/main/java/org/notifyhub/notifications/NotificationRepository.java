@@ -68,10 +68,11 @@ public class NotificationRepository {
     }
 
     private static final String INSERT = "INSERT INTO notifications (" + COLUMNS + """
-            ) VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
+            , rate_multiplier)
+            VALUES (:id, :to, :normalisedTo, :jobId, :jobRowNumber, :serviceId, :templateId, :templateVersion,
             :apiKeyId, :keyType, :billableUnits, :notificationType, :createdAt, :sentAt, :sentBy, :updatedAt,
             :status, :reference, :clientReference, :personalisation, :replyToText, :postage, :createdById,
-            :international, :phonePrefix, :unsubscribeLink, :documentDownloadCount)""";
+            :international, :phonePrefix, :unsubscribeLink, :documentDownloadCount, :rateMultiplier)""";
 
     private int insert(NotificationRow n, String onConflict) {
         return jdbc.sql(INSERT + onConflict).params(parameters(n)).update();
@@ -126,6 +127,7 @@ public class NotificationRepository {
         p.put("phonePrefix", n.phonePrefix());
         p.put("unsubscribeLink", n.unsubscribeLink());
         p.put("documentDownloadCount", n.documentDownloadCount());
+        p.put("rateMultiplier", n.rateMultiplier());
         return p;
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.notifyhub.recipients.EmailAddresses;
 import org.notifyhub.recipients.PhoneNumber;
 import org.notifyhub.recipients.PostalAddress;
+import org.notifyhub.recipients.SmsRateMultipliers;
 
 /**
  * A notifications row, with personalisation still encrypted. New rows come from the factories, one per kind of send;
@@ -47,6 +48,15 @@ public record NotificationRow(
     public static final String PROVIDED_AS_PDF = "Provided as PDF";
 
     private static final boolean DOMESTIC = false;
+
+    /**
+     * What one of a text's fragments costs in UK fragments (Notify's rate_multiplier, filled at send time from the
+     * number); null for emails and letters.
+     */
+    public Integer rateMultiplier() {
+        return notificationType == NotificationType.SMS
+                ? SmsRateMultipliers.of(international, normalisedTo, phonePrefix) : null;
+    }
 
     /**
      * @param unsubscribeLink the request's one_click_unsubscribe_url, or null

@@ -1,10 +1,5 @@
 package org.notifyhub.recipients;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
@@ -63,42 +58,27 @@ public final class Countries {
     }
 
     static Map<String, Country> load(String resource) {
-        var stream = Countries.class.getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IllegalStateException("Missing country data " + resource);
-        }
         Map<String, Country> byKey = new HashMap<>();
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\\|", -1);
-                if (fields.length != 3 || fields[1].isBlank()) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected 'zone | name | aliases'");
-                }
-                var country = new Country(fields[1].strip(), PostageZone.fromDataName(fields[0].strip()));
-                register(byKey, country.name(), country, resource, number);
-                for (String alias : fields[2].split(";")) {
-                    if (!alias.isBlank()) {
-                        register(byKey, alias.strip(), country, resource, number);
-                    }
+        for (DataFile.Line line : DataFile.read(resource, 3, "zone | name | aliases")) {
+            if (line.field(1).isBlank()) {
+                throw line.invalid("expected 'zone | name | aliases'");
+            }
+            var country = new Country(line.field(1), PostageZone.fromDataName(line.field(0)));
+            register(byKey, country.name(), country, line);
+            for (String alias : line.field(2).split(";")) {
+                if (!alias.isBlank()) {
+                    register(byKey, alias.strip(), country, line);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(byKey);
     }
 
     /** Refuses data where one name could mean two countries: a wrong postage zone costs real money. */
-    private static void register(Map<String, Country> byKey, String name, Country country, String resource, int number) {
+    private static void register(Map<String, Country> byKey, String name, Country country, DataFile.Line line) {
         Country previous = byKey.putIfAbsent(key(name), country);
         if (previous != null && !previous.equals(country)) {
-            throw new IllegalStateException(resource + ":" + number + ": '" + name + "' already means " + previous.name());
+            throw line.invalid("'" + name + "' already means " + previous.name());
         }
     }
 }

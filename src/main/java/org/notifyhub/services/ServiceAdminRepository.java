@@ -19,7 +19,7 @@ public class ServiceAdminRepository {
             SELECT s.id, s.name, s.active, s.restricted, s.research_mode, s.email_from, s.prefix_sms, s.rate_limit,
                    s.email_message_limit, s.sms_message_limit, s.letter_message_limit,
                    s.international_sms_message_limit, s.organisation_id, s.organisation_type, s.contact_link,
-                   s.created_by_id, s.created_at, s.updated_at, s.version,
+                   s.crown, s.created_by_id, s.created_at, s.updated_at, s.version,
                    ARRAY(SELECT p.permission FROM service_permissions p WHERE p.service_id = s.id
                          ORDER BY p.permission) AS permissions
             FROM services s""";
@@ -63,10 +63,10 @@ public class ServiceAdminRepository {
                                               rate_limit,
                                               email_message_limit, sms_message_limit, letter_message_limit,
                                               international_sms_message_limit, organisation_type, contact_link,
-                                              created_by_id, created_at)
+                                              crown, created_by_id, created_at)
                         VALUES (:id, :name, :active, :restricted, :researchMode, :emailFrom, :prefixSms, :rateLimit,
                                 :emailLimit, :smsLimit, :letterLimit, :internationalSmsLimit, :organisationType,
-                                :contactLink, :createdBy, :now)""")
+                                :contactLink, :crown, :createdBy, :now)""")
                 .param("id", id)
                 .params(settingsParams(s))
                 .param("createdBy", createdBy)
@@ -83,7 +83,7 @@ public class ServiceAdminRepository {
                                letter_message_limit = :letterLimit,
                                international_sms_message_limit = :internationalSmsLimit,
                                organisation_type = :organisationType, contact_link = :contactLink,
-                               updated_at = :now, version = version + 1
+                               crown = :crown, updated_at = :now, version = version + 1
                         WHERE id = :id""")
                 .param("id", id)
                 .params(settingsParams(s))
@@ -126,6 +126,7 @@ public class ServiceAdminRepository {
         params.put("internationalSmsLimit", s.internationalSmsMessageLimit());
         params.put("organisationType", s.organisationType());
         params.put("contactLink", s.contactLink());
+        params.put("crown", s.crown());
         return params;
     }
 
@@ -136,7 +137,7 @@ public class ServiceAdminRepository {
                 rs.getBoolean("prefix_sms"), rs.getInt("rate_limit"), rs.getLong("email_message_limit"),
                 rs.getLong("sms_message_limit"), rs.getLong("letter_message_limit"),
                 rs.getLong("international_sms_message_limit"), rs.getString("organisation_type"),
-                rs.getString("contact_link"), permissions);
+                rs.getString("contact_link"), (Boolean) rs.getObject("crown"), permissions);
         return new ServiceRecord(rs.getObject("id", UUID.class), settings, rs.getObject("organisation_id", UUID.class),
                 rs.getObject("created_by_id", UUID.class), rs.getObject("created_at", LocalDateTime.class),
                 rs.getObject("updated_at", LocalDateTime.class), rs.getInt("version"));

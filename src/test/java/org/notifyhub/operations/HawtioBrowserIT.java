@@ -8,12 +8,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.notifyhub.support.BrowserScripts;
 import org.notifyhub.support.HubIntegrationTest;
 
 /**
@@ -23,15 +23,13 @@ import org.notifyhub.support.HubIntegrationTest;
  */
 class HawtioBrowserIT extends HubIntegrationTest {
 
-    private static final Path SCRIPT_DIR = Path.of("src/test/browser");
+    private static final Path SCRIPT_DIR = BrowserScripts.DIR;
     private static final Path SCREENSHOTS = Path.of("target/hawtio");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final int STAY_OPEN_SECONDS = 12;
 
     @Test
     void theRoutesTableAndARouteDiagramRenderAndTheHubGoesBackToIdle() throws Exception {
-        assertThat(CHROMIUM).as("Chromium (Debian package chromium, installed by .ci/run)").isExecutable();
-        ensurePlaywrightInstalled();
+        BrowserScripts.ensureInstalled();
 
         // the hub's own idle (its queue consumers' long polls, schedulers, metrics), measured in the same run
         double idleCores = processCpuOver(5_000);
@@ -73,14 +71,5 @@ class HawtioBrowserIT extends HubIntegrationTest {
         long wallBefore = System.nanoTime();
         Thread.sleep(millis);
         return (double) (os.getProcessCpuTime() - cpuBefore) / (System.nanoTime() - wallBefore);
-    }
-
-    private static void ensurePlaywrightInstalled() throws Exception {
-        if (!Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core"))) {
-            Process npm = new ProcessBuilder("npm", "install", "--no-package-lock", "--no-audit", "--no-fund")
-                    .directory(SCRIPT_DIR.toFile()).inheritIO().start();
-            assertThat(npm.waitFor(300, TimeUnit.SECONDS)).as("npm install finished").isTrue();
-            assertThat(npm.exitValue()).as("npm install exit code").isZero();
-        }
     }
 }

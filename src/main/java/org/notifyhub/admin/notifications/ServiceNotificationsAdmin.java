@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.admin.KnownServices;
-import org.notifyhub.admin.LondonMidnight;
 import org.notifyhub.admin.QueryParameters;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationAdminRepository;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.ServiceNotificationQuery;
@@ -49,7 +49,7 @@ public class ServiceNotificationsAdmin {
         QueryParameters query = QueryParameters.parse(rawQuery);
         NotificationListParameters p = NotificationListParameters.read(query);
         LocalDateTime since = p.limitDays() == null ? null
-                : LondonMidnight.daysAgo(LocalDateTime.now(clock), p.limitDays());
+                : LondonDays.daysAgo(LocalDateTime.now(clock), p.limitDays());
         ServiceNotificationQuery q = new ServiceNotificationQuery(serviceId, p.statuses(), p.templateTypes(), since,
                 p.olderThan(), p.includeJobs(), p.includeOneOff(), p.includeFromTestKey(), p.to(), null,
                 (p.page() - 1) * p.pageSize(), p.pageSize());

@@ -16,7 +16,7 @@ final class ServiceRequests {
             "upload_letters", "international_letters");
     /** What a new service starts from: trial mode, the columns' defaults, Notify's default permissions. */
     static final ServiceSettings NEW_SERVICE = new ServiceSettings(null, true, true, false, null, true, 3000,
-            999_999_999L, 999_999_999L, 999_999_999L, 999_999_999L, null, null, DEFAULT_PERMISSIONS);
+            999_999_999L, 999_999_999L, 999_999_999L, 999_999_999L, null, null, null, DEFAULT_PERMISSIONS);
     private static final String NOT_NULL = "Field may not be null.";
     private static final int MAX_LENGTH = 255;
     private static final List<String> NOT_NULLABLE = List.of("name", "active", "restricted", "research_mode",
@@ -51,6 +51,7 @@ final class ServiceRequests {
                 limit(r, "international_sms_message_limit", null, current.internationalSmsMessageLimit()),
                 r.has("organisation_type") ? r.string("organisation_type", MAX_LENGTH) : current.organisationType(),
                 r.has("contact_link") ? r.string("contact_link", MAX_LENGTH) : current.contactLink(),
+                r.has("crown") ? r.bool("crown") : current.crown(),
                 permissions(r, current.permissions(), permissionTypes));
     }
 

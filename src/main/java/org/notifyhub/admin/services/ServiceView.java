@@ -26,6 +26,7 @@ public record ServiceView(
         UUID organisation,
         @JsonProperty("organisation_type") String organisationType,
         @JsonProperty("contact_link") String contactLink,
+        Boolean crown,
         @JsonProperty("service_callback_api") List<CallbackSummary> serviceCallbackApi) {
 
     public record CallbackSummary(@JsonProperty("callback_id") UUID callbackId,
@@ -37,7 +38,7 @@ public record ServiceView(
         return new ServiceView(service.id(), s.name(), s.active(), s.restricted(), s.researchMode(), s.emailFrom(),
                 service.createdById(), s.prefixSms(), s.rateLimit(), s.emailMessageLimit(), s.smsMessageLimit(),
                 s.letterMessageLimit(), s.internationalSmsMessageLimit(), s.permissions(), service.organisationId(),
-                s.organisationType(), s.contactLink(),
+                s.organisationType(), s.contactLink(), s.crown(),
                 callbacks.stream().map(c -> new CallbackSummary(c.id(), c.callbackType())).toList());
     }
 }

@@ -9,9 +9,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.notifyhub.admin.AdminApiException;
 import org.notifyhub.admin.Data;
-import org.notifyhub.admin.LondonMidnight;
 import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.TemplateUsageRepository;
 import org.notifyhub.templates.TemplateHistoryRepository;
@@ -56,7 +56,7 @@ public class TemplateStatisticsAdmin {
         if (days < 0 || days > 7) {
             throw AdminApiException.invalid("whole_days", "whole_days must be between 0 and 7");
         }
-        LocalDateTime since = LondonMidnight.daysAgo(LocalDateTime.now(clock), days);
+        LocalDateTime since = LondonDays.daysAgo(LocalDateTime.now(clock), days);
         return new Data<>(usage.countByTemplateAndStatus(PathIds.parse(serviceId), since).stream()
                 .map(u -> new TemplateStatistic(u.count(), u.templateId(), u.templateName(), u.templateType(),
                         u.hidden() && TemplateType.LETTER.is(u.templateType()), u.status()))

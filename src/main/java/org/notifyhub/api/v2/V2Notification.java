@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.UUID;
-import org.notifyhub.notifications.NotificationType;
 
 /**
  * A notification as GET /v2/notifications shows it: every key present, null where empty. The cost keys are Notify's
- * {@code serialize_with_cost_data}: {@code cost_details} is always an object, empty until costs are known.
+ * {@code serialize_with_cost_data}: {@code cost_details} is always an object, empty until costs are known
+ * (billing/NotificationCost).
  */
 public record V2Notification(
         UUID id,
@@ -38,14 +38,6 @@ public record V2Notification(
         @JsonProperty("cost_in_pounds") Double costInPounds,
         @JsonProperty("is_cost_data_ready") boolean isCostDataReady,
         @JsonProperty("cost_details") Map<String, Object> costDetails) {
-
-    /** Emails cost nothing, so Notify always knows their cost; texts and letters wait for billing data. */
-    public record Cost(Double inPounds, boolean ready, Map<String, Object> details) {
-
-        static Cost of(NotificationType type) {
-            return type == NotificationType.EMAIL ? new Cost(0.0, true, Map.of()) : new Cost(null, false, Map.of());
-        }
-    }
 
     public record Template(UUID id, int version, String uri) {
     }

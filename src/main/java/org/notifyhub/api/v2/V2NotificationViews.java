@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.notifyhub.billing.NotificationCost;
+import org.notifyhub.billing.RateCard;
+import org.notifyhub.billing.Rates;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.notifications.NotificationContent;
 import org.notifyhub.notifications.NotificationRow;
@@ -25,10 +28,12 @@ public class V2NotificationViews {
 
     private final TemplateRepository templates;
     private final NotificationContent content;
+    private final Rates rates;
 
-    public V2NotificationViews(TemplateRepository templates, NotificationContent content) {
+    public V2NotificationViews(TemplateRepository templates, NotificationContent content, Rates rates) {
         this.templates = templates;
         this.content = content;
+        this.rates = rates;
     }
 
     /** A view maker for one request: template versions are read once however many notifications use them. */
@@ -41,10 +46,12 @@ public class V2NotificationViews {
         private final Service service;
         private final String baseUrl;
         private final Map<String, StoredTemplate> versions = new HashMap<>();
+        private final RateCard rateCard;
 
         private Maker(Service service, String baseUrl) {
             this.service = service;
             this.baseUrl = baseUrl;
+            this.rateCard = rates.card();
         }
 
         public V2Notification view(NotificationRow row) {
@@ -71,7 +78,7 @@ public class V2NotificationViews {
                 }
             }
             boolean letter = type == NotificationType.LETTER;
-            V2Notification.Cost cost = V2Notification.Cost.of(type);
+            NotificationCost cost = NotificationCost.of(row, rateCard);
             return new V2Notification(row.id(), row.clientReference(),
                     type == NotificationType.EMAIL ? row.to() : null, type == NotificationType.SMS ? row.to() : null,
                     address.get("address_line_1"), address.get("address_line_2"), address.get("address_line_3"),

@@ -15,7 +15,8 @@ import uk.gov.service.notify.NotificationClient;
 
 /**
  * GET /v2/notifications/{id} and the list carry Notify's cost keys with Notify's types, which today's clients read:
- * emails cost nothing and say so; texts and letters say their cost is not known yet.
+ * emails cost nothing and say so; a text knows its cost once accepted (its fragments are counted then); a letter says
+ * its cost is not known until its PDF gives its sheets, then shows it (NotificationCostsApiIT has the arithmetic).
  */
 class NotificationCostKeysIT extends HubIntegrationTest {
 
@@ -34,23 +35,24 @@ class NotificationCostKeysIT extends HubIntegrationTest {
         String auth = "Bearer " + Jwt.forKey(service.normalKey());
 
         assertFree(http.get("/v2/notifications/" + email, auth).body());
-        assertNotKnownYet(http.get("/v2/notifications/" + sms, auth).body());
-        assertNotKnownYet(http.get("/v2/notifications/" + letter, auth).body());
+        assertKnown(http.get("/v2/notifications/" + sms, auth).body());
+        assertConsistent(http.get("/v2/notifications/" + letter, auth).body());
 
         JsonNode list = http.get("/v2/notifications", auth).body().get("notifications");
         assertThat(list).hasSize(3);
         for (JsonNode notification : list) {
-            if (notification.get("type").asText().equals("email")) {
-                assertFree(notification);
-            } else {
-                assertNotKnownYet(notification);
+            switch (notification.get("type").asText()) {
+                case "email" -> assertFree(notification);
+                case "sms" -> assertKnown(notification);
+                default -> assertConsistent(notification);
             }
         }
 
         // the official client reads cost_details as an object: it must never be null or another type
         Notification read = client.getNotificationById(sms);
-        assertThat(read.getBillableSmsFragments()).isEmpty();
+        assertThat(read.getBillableSmsFragments()).contains(1);
         assertThat(read.getPostageType()).isEmpty();
+        assertThat(client.getNotificationById(email).getBillableSmsFragments()).isEmpty();
     }
 
     private static void assertFree(JsonNode notification) {
@@ -60,6 +62,25 @@ class NotificationCostKeysIT extends HubIntegrationTest {
         assertThat(notification.get("is_cost_data_ready").asBoolean()).isTrue();
         assertThat(notification.get("cost_details").isObject()).isTrue();
         assertThat(notification.get("cost_details")).isEmpty();
+    }
+
+    private static void assertKnown(JsonNode notification) {
+        assertThat(notification.get("cost_in_pounds").isNumber()).isTrue();
+        assertThat(notification.get("is_cost_data_ready").asBoolean()).isTrue();
+        assertThat(notification.get("cost_details").isObject()).isTrue();
+        assertThat(notification.get("cost_details").fieldNames()).toIterable()
+                .containsExactly("billable_sms_fragments", "international_rate_multiplier", "sms_rate");
+    }
+
+    /** A letter races its PDF: either not known yet, or known with its sheets and postage. */
+    private static void assertConsistent(JsonNode notification) {
+        if (notification.get("is_cost_data_ready").asBoolean()) {
+            assertThat(notification.get("cost_in_pounds").isNumber()).isTrue();
+            assertThat(notification.get("cost_details").fieldNames()).toIterable()
+                    .containsExactly("billable_sheets_of_paper", "postage");
+        } else {
+            assertNotKnownYet(notification);
+        }
     }
 
     private static void assertNotKnownYet(JsonNode notification) {
