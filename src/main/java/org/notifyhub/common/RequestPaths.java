@@ -23,8 +23,13 @@ public final class RequestPaths {
         return isAdmin(path) && path.endsWith("/job/upload");
     }
 
+    /** POST /v2/broadcast: a CAP XML document, whose content type the endpoint itself checks (Notify's 415). */
+    public static boolean isCapXml(String path) {
+        return path.equals("/v2/broadcast") || path.equals("/v2/broadcast/");
+    }
+
     /** Endpoints whose body is JSON text. */
     public static boolean isJsonApi(String path) {
-        return isV2(path) || (isAdmin(path) && !isFileUpload(path));
+        return (isV2(path) && !isCapXml(path)) || (isAdmin(path) && !isFileUpload(path));
     }
 }

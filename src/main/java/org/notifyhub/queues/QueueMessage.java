@@ -5,5 +5,5 @@ package org.notifyhub.queues;
  * test pins each one's JSON: messages already on a queue must still be read after a deploy.
  */
 public sealed interface QueueMessage permits DeliveryTask, LetterPdfTask, SaveTask, JobTask, ServiceCallbackTask,
-        ReturnedLettersTask, RetryEnvelope, DeadLetter {
+        ReturnedLettersTask, RetryEnvelope, DeadLetter, BroadcastTask {
 }

@@ -24,12 +24,13 @@ public record QueueNames(
         String serviceCallbacksRetry,
         String deadLetter,
         String createLettersPdfTasks,
-        String letterTasks) {
+        String letterTasks,
+        String broadcastTasks) {
 
     public QueueNames {
         List<String> names = Arrays.asList(sendEmailTasks, sendSmsTasks, researchModeTasks, retryTasks, sesCallbacks,
                 smsCallbacks, saveApiEmailTasks, saveApiSmsTasks, databaseTasks, jobTasks, serviceCallbacks,
-                serviceCallbacksRetry, deadLetter, createLettersPdfTasks, letterTasks);
+                serviceCallbacksRetry, deadLetter, createLettersPdfTasks, letterTasks, broadcastTasks);
         if (names.stream().anyMatch(name -> name == null || name.isBlank())) {
             throw new IllegalArgumentException("notify.queues must name every queue, but has " + names);
         }
@@ -39,6 +40,6 @@ public record QueueNames(
     public List<String> all() {
         return List.of(sendEmailTasks, sendSmsTasks, researchModeTasks, retryTasks, sesCallbacks, smsCallbacks,
                 saveApiEmailTasks, saveApiSmsTasks, databaseTasks, jobTasks, serviceCallbacks, serviceCallbacksRetry,
-                deadLetter, createLettersPdfTasks, letterTasks);
+                deadLetter, createLettersPdfTasks, letterTasks, broadcastTasks);
     }
 }

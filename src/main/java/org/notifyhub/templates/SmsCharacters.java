@@ -1,7 +1,7 @@
 package org.notifyhub.templates;
 
 /** The character sets that decide how an SMS is encoded and counted. */
-final class SmsCharacters {
+public final class SmsCharacters {
 
     /** GSM 03.38 extension table: each costs two characters of a GSM message. */
     static final String EXTENSION = "^{}\\[~]|€";
@@ -27,7 +27,7 @@ final class SmsCharacters {
         return EXTENSION.indexOf(c) >= 0;
     }
 
-    static boolean needsUnicode(String text) {
+    public static boolean needsUnicode(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (WELSH_NON_GSM.indexOf(text.charAt(i)) >= 0) {
                 return true;
@@ -36,7 +36,7 @@ final class SmsCharacters {
         return false;
     }
 
-    static int countExtension(String text) {
+    public static int countExtension(String text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             if (isExtension(text.charAt(i))) {

@@ -10,6 +10,6 @@ public final class TestQueueNames {
         return new QueueNames("send-email-tasks", "send-sms-tasks", "research-mode-tasks", "retry-tasks",
                 "ses-callbacks", "sms-callbacks", "save-api-email-tasks", "save-api-sms-tasks", "database-tasks",
                 "job-tasks", "service-callbacks", "service-callbacks-retry", "dead-letter",
-                "create-letters-pdf-tasks", "letter-tasks");
+                "create-letters-pdf-tasks", "letter-tasks", "broadcast-tasks");
     }
 }

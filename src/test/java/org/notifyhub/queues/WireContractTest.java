@@ -85,6 +85,9 @@ class WireContractTest {
         samples.put(new DeadLetter(null, "database-tasks", "bad", "2024-05-01T10:00:00.000000Z", "{\"task\":\"x\"}"),
                 "{\"task\":null,\"queue\":\"database-tasks\",\"reason\":\"bad\",\"failed_at\":\"2024-05-01T10:00:00.000000Z\","
                         + "\"raw_message\":\"{\\\"task\\\":\\\"x\\\"}\"}");
+        samples.put(new BroadcastTask("send-broadcast-provider-message", A, "vodafone", 3),
+                "{\"task\":\"send-broadcast-provider-message\",\"broadcast_event_id\":"
+                        + "\"11111111-2222-3333-4444-555555555555\",\"provider\":\"vodafone\",\"retries\":3}");
         // sms-callbacks carries the receipts the provider endpoints and the SMS simulator queue
         samples.put(new SmsReceipt("firetext", A.toString(), "0", null),
                 "{\"provider\":\"firetext\",\"reference\":\"11111111-2222-3333-4444-555555555555\",\"status\":\"0\","

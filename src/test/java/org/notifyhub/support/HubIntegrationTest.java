@@ -79,6 +79,13 @@ public abstract class HubIntegrationTest {
         registry.add("notify.alerts.webhook-url", AlertWebhook::url);
         registry.add("notify.dvla.ftp.response-poll-delay-ms", () -> "500");
         registry.add("notify.dvla.ftp.read-lock-check-interval-ms", () -> "300");
+        // Broadcasts go to the operators' proxies as Lambda functions on a WireMock stand-in; a failing operator is
+        // retried after 1, 2, 2 … s instead of 1, 2, 4 … 240 s.
+        registry.add("notify.broadcasts.proxy", () -> "lambda");
+        registry.add("notify.broadcasts.lambda.endpoint", LambdaStub::url);
+        registry.add("notify.broadcasts.lambda.access-key", () -> "test");
+        registry.add("notify.broadcasts.lambda.secret-key", () -> "test");
+        registry.add("notify.broadcasts.max-retry-delay-seconds", () -> "2");
         // Queue depths and job counts in /actuator/prometheus are read again after a second instead of 30 s.
         registry.add("notify.metrics.refresh", () -> "1s");
     }

@@ -13,14 +13,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Notify reads every v2 request body as JSON whatever its content type says. Presenting it as JSON keeps the HTTP
  * binding from parsing a body sent as a form (curl's default) into parameters and failing before the route runs.
- * (Its size and its bytes are checked before this, by edge/RequestBodyLimitFilter.)
+ * (Its size and its bytes are checked before this, by edge/RequestBodyLimitFilter.) POST /v2/broadcast is left alone:
+ * its body is CAP XML and its content type is part of Notify's answer.
  */
 @Component
 public class V2JsonBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPaths.isV2(request.getRequestURI());
+        return !RequestPaths.isV2(request.getRequestURI()) || RequestPaths.isCapXml(request.getRequestURI());
     }
 
     @Override

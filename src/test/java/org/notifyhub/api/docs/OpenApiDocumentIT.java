@@ -75,7 +75,7 @@ class OpenApiDocumentIT extends HubIntegrationTest {
 
     @BeforeEach
     void createService() {
-        service = testServices.create(false, List.of("sms", "email", "letter"));
+        service = testServices.create(false, List.of("sms", "email", "letter", "broadcast"));
         smsSender = testServices.addSmsSender(service.id(), "HubDocs");
     }
 
@@ -143,7 +143,7 @@ class OpenApiDocumentIT extends HubIntegrationTest {
                 sent++;
             }
         }
-        assertThat(sent).isEqualTo(7);
+        assertThat(sent).isEqualTo(8);
         assertShownAsAnswered(answers);
         receiveTextMessage();
 
@@ -237,6 +237,9 @@ class OpenApiDocumentIT extends HubIntegrationTest {
 
     /** A request example with the example's ids replaced by this service's. */
     private JsonNode withIds(JsonNode example, Operation operation) {
+        if (!example.isObject()) {
+            return example;
+        }
         ObjectNode request = example.deepCopy();
         if (request.has("template_id")) {
             request.set("template_id", TextNode.valueOf(templateOf(operation).toString()));
@@ -284,10 +287,13 @@ class OpenApiDocumentIT extends HubIntegrationTest {
         return send(request, token);
     }
 
+    /** A JSON body, or a text example (a CAP document) sent as it is. */
     private HttpResponse<byte[]> post(String path, String token, JsonNode body) throws Exception {
+        boolean cap = body.isTextual();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+                .header("Content-Type", cap ? "application/cap+xml" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cap ? body.asText().getBytes(StandardCharsets.UTF_8)
+                        : mapper.writeValueAsBytes(body)));
         return send(request, token);
     }
 

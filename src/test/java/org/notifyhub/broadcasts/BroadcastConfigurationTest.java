@@ -1,0 +1,40 @@
+package org.notifyhub.broadcasts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Without proxies configured (the local default) a simulated proxy answers; with notify.broadcasts.proxy=lambda, Lambda. */
+class BroadcastConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withBean(ObjectMapper.class)
+            .withUserConfiguration(BroadcastConfiguration.class);
+
+    @Test
+    void theLocalDefaultSimulatesTheNetworks() {
+        runner.run(context -> {
+            CbcProxy proxy = context.getBean(CbcProxy.class);
+            assertThat(proxy).isInstanceOf(SimulatedCbcProxy.class);
+            assertThat(proxy.invoke("ee-1-proxy", Map.of("message_type", "alert", "identifier", "x"))).isTrue();
+            assertThat(((SimulatedCbcProxy) proxy).invocations()).extracting(SimulatedCbcProxy.Invocation::functionName)
+                    .containsExactly("ee-1-proxy");
+        });
+    }
+
+    @Test
+    void lambdaIsChosenByName() {
+        runner.withPropertyValues("notify.broadcasts.proxy=lambda", "notify.broadcasts.lambda.endpoint=http://127.0.0.1:9",
+                        "notify.broadcasts.lambda.access-key=a", "notify.broadcasts.lambda.secret-key=b",
+                        "notify.broadcasts.lambda.timeout=2s")
+                .run(context -> {
+                    CbcProxy proxy = context.getBean(CbcProxy.class);
+                    assertThat(proxy).isInstanceOf(LambdaCbcProxy.class);
+                    // Nothing listens there: the call fails, and says so rather than throwing.
+                    assertThat(proxy.invoke("ee-1-proxy", Map.of("message_type", "test"))).isFalse();
+                });
+    }
+}
