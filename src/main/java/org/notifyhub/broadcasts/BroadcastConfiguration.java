@@ -12,8 +12,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The CBC proxy: the operators' Lambda functions when {@code notify.broadcasts.proxy=lambda}, else (the local
- * default) a simulated proxy that takes everything.
+ * The CBC proxy: the operators' Lambda functions when {@code notify.broadcasts.proxy=lambda} (a production node's
+ * default), or a simulated proxy that takes everything when it is {@code simulated} (the local default's, and a
+ * production node's only when told: local/LocalDefaultEnvironment).
  */
 @Configuration(proxyBeanMethods = false)
 public class BroadcastConfiguration {
@@ -33,7 +34,7 @@ public class BroadcastConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "notify.broadcasts.proxy", havingValue = "simulated", matchIfMissing = true)
+    @ConditionalOnProperty(name = "notify.broadcasts.proxy", havingValue = "simulated")
     public CbcProxy simulatedCbcProxy() {
         return new SimulatedCbcProxy();
     }

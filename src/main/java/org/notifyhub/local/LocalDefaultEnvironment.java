@@ -63,6 +63,9 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
             if (!has(env, "notify.email.provider")) {
                 properties.put("notify.email.provider", "ses");
             }
+            if (!has(env, "notify.broadcasts.proxy")) {
+                properties.put("notify.broadcasts.proxy", "lambda");
+            }
             env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
             return;
         }
@@ -100,6 +103,9 @@ public class LocalDefaultEnvironment implements EnvironmentPostProcessor, Ordere
         }
         if (!has(env, "notify.email.provider")) {
             properties.put("notify.email.provider", "simulated");
+        }
+        if (!has(env, "notify.broadcasts.proxy")) {
+            properties.put("notify.broadcasts.proxy", "simulated");
         }
         if (!has(env, "notify.secret-key")) {
             properties.put("notify.secret-key", secrets.secretKey());

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Without proxies configured (the local default) a simulated proxy answers; with notify.broadcasts.proxy=lambda, Lambda. */
+/** notify.broadcasts.proxy=simulated (the local default's) answers with a simulated proxy; =lambda with Lambda. */
 class BroadcastConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -16,7 +16,7 @@ class BroadcastConfigurationTest {
 
     @Test
     void theLocalDefaultSimulatesTheNetworks() {
-        runner.run(context -> {
+        runner.withPropertyValues("notify.broadcasts.proxy=simulated").run(context -> {
             CbcProxy proxy = context.getBean(CbcProxy.class);
             assertThat(proxy).isInstanceOf(SimulatedCbcProxy.class);
             assertThat(proxy.invoke("ee-1-proxy", Map.of("message_type", "alert", "identifier", "x"))).isTrue();

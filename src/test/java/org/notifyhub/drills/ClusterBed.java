@@ -178,6 +178,8 @@ final class ClusterBed implements AutoCloseable {
         environment.put("NOTIFY_ROLES", roles);
         environment.put("NOTIFY_NODE_NAME", name);
         environment.put("NOTIFY_LOG_FORMAT", "json");
+        // no operator's CBC proxy here: the scheduler's link tests go to the simulated one
+        environment.put("NOTIFY_CBC_PROXY", "simulated");
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("SERVER_ADDRESS", "127.0.0.1");
         return environment;

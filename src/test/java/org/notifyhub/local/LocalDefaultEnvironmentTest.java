@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -39,5 +41,24 @@ class LocalDefaultEnvironmentTest {
         LocalDefaultEnvironment.bindLoopbackUnlessTold(env, properties);
 
         assertThat(properties).doesNotContainKey("server.address");
+    }
+
+    @Test
+    void aProductionNodeSendsBroadcastsToTheLambdaProxiesUnlessToldToSimulate() {
+        assertThat(postProcessed(RequiredSettingsTest.complete()).getProperty("notify.broadcasts.proxy")).isEqualTo("lambda");
+
+        Map<String, String> simulating = new HashMap<>(RequiredSettingsTest.complete());
+        simulating.put("NOTIFY_CBC_PROXY", "simulated");
+        assertThat(postProcessed(simulating).getProperty("notify.broadcasts.proxy")).isEqualTo("simulated");
+    }
+
+    private static StandardEnvironment postProcessed(Map<String, String> variables) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env", new HashMap<>(variables)));
+        // as application.yml reads the variable, before this post-processor runs
+        env.getPropertySources().addLast(new MapPropertySource("application.yml",
+                Map.of("notify.broadcasts.proxy", "${NOTIFY_CBC_PROXY:}")));
+        new LocalDefaultEnvironment().postProcessEnvironment(env, new SpringApplication());
+        return env;
     }
 }

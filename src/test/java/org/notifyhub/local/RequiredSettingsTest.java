@@ -45,7 +45,7 @@ class RequiredSettingsTest {
     private static final String ADMIN = "NOTIFY_ADMIN_CLIENT_SECRETS: the admin API's secrets (a node with the api role)";
 
     /** Every part real: an email and SMS hub with DVLA, as the README's production table sets it. */
-    private static Map<String, String> complete() {
+    static Map<String, String> complete() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DATABASE_URL", "postgresql://notify:pw@db:5432/notify");
         env.put("NOTIFY_SECRET_KEY", "a-secret-key-long-enough");
