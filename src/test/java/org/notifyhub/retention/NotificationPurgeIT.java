@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.notifyhub.letters.LetterPdfStore;
 import org.notifyhub.notifications.NotificationRepository;
 import org.notifyhub.notifications.NotificationRow;
 import org.notifyhub.notifications.NotificationType;
+import org.notifyhub.notifications.TemplateUsageRepository;
 import org.notifyhub.support.HandClock;
 import org.notifyhub.support.HubIntegrationTest;
 import org.notifyhub.support.TestServices.TestService;
@@ -57,6 +59,8 @@ class NotificationPurgeIT extends HubIntegrationTest {
     private JobRepository jobs;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private TemplateUsageRepository templateUsage;
     @Autowired
     private JobCsvStore csvFiles;
     @Autowired
@@ -107,6 +111,24 @@ class NotificationPurgeIT extends HubIntegrationTest {
         NotificationPurge.Purged again = purge.service(service.id());
         assertThat(again.notifications().values()).containsOnly(0);
         assertThat(inHotTable()).containsExactlyInAnyOrder(emailIn, smsIn, letterIn);
+    }
+
+    @Test
+    void templateStatisticsAndLastUsedAnswerTheSameBeforeAndAfterThePurge() {
+        // emails past the 3-day retention but within the 7 days template statistics look back over
+        notification(NotificationType.EMAIL, EMAIL_KEPT_FROM.minusDays(1), "normal");
+        notification(NotificationType.EMAIL, EMAIL_KEPT_FROM.minusDays(2), "normal");
+        notification(NotificationType.EMAIL, EMAIL_KEPT_FROM.plusHours(3), "normal");
+        LocalDateTime weekAgo = LocalDateTime.parse("2026-03-26T00:00:00");
+        List<TemplateUsageRepository.TemplateUsage> before = templateUsage.countByTemplateAndStatus(service.id(), weekAgo);
+        Optional<LocalDateTime> lastUsedBefore = templateUsage.lastUsed(service.id(), service.emailTemplate());
+        assertThat(before).extracting(TemplateUsageRepository.TemplateUsage::count).containsExactly(3L);
+
+        NotificationPurge.Purged purged = purge(letterPdfs, 1000).service(service.id());
+
+        assertThat(purged.notifications()).containsEntry(NotificationType.EMAIL, 2);
+        assertThat(templateUsage.countByTemplateAndStatus(service.id(), weekAgo)).isEqualTo(before);
+        assertThat(templateUsage.lastUsed(service.id(), service.emailTemplate())).isEqualTo(lastUsedBefore);
     }
 
     @Test
