@@ -25,14 +25,14 @@ class HawtioBrowserIT extends HubIntegrationTest {
 
     private static final Path SCRIPT_DIR = BrowserScripts.DIR;
     private static final Path SCREENSHOTS = Path.of("target/hawtio");
-    private static final int STAY_OPEN_SECONDS = 12;
+    private static final int STAY_OPEN_SECONDS = 20;
 
     @Test
     void theRoutesTableAndARouteDiagramRenderAndTheHubGoesBackToIdle() throws Exception {
         BrowserScripts.ensureInstalled();
 
         // the hub's own idle (its queue consumers' long polls, schedulers, metrics), measured in the same run
-        double idleCores = processCpuOver(5_000);
+        double idleCores = quietestOf(2);
         Process browser = new ProcessBuilder("node", "hawtio.js", baseUrl(), "deliver-sms",
                 SCREENSHOTS.toAbsolutePath().toString(), String.valueOf(STAY_OPEN_SECONDS))
                 .directory(SCRIPT_DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -54,7 +54,7 @@ class HawtioBrowserIT extends HubIntegrationTest {
 
             // The page is loaded and stays open: after a few seconds the hub is back to idle.
             Thread.sleep(3_000);
-            double busyCores = processCpuOver(5_000);
+            double busyCores = quietestOf(3);
             System.out.printf("Hub CPU with hawtio open: %.1f%% of one core; idle before it: %.1f%%%n",
                     busyCores * 100, idleCores * 100);
             // the open diagram polls the context's route statistics every two seconds: a quarter of a core at most
@@ -63,6 +63,18 @@ class HawtioBrowserIT extends HubIntegrationTest {
             assertThat(browser.waitFor(STAY_OPEN_SECONDS + 60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(browser.exitValue()).isZero();
+    }
+
+    /**
+     * The hub's CPU in the quietest of some 3-second windows: the open tab's steady polling shows in every window, while
+     * work left over from the suite's earlier tests comes in bursts that would otherwise be charged to the tab.
+     */
+    private static double quietestOf(int windows) throws InterruptedException {
+        double quietest = Double.MAX_VALUE;
+        for (int i = 0; i < windows; i++) {
+            quietest = Math.min(quietest, processCpuOver(3_000));
+        }
+        return quietest;
     }
 
     /** This process's CPU time over the interval, in cores (1.0 = one core busy throughout). */
