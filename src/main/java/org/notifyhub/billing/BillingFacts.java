@@ -66,8 +66,7 @@ public class BillingFacts {
 
     /** One London day, for one service or (serviceId null) all of them; returns the day's fact rows. */
     public int rebuildDay(LocalDate day, UUID serviceId) {
-        int rows = facts.rebuildDay(day, LondonDays.start(day),
-                LondonDays.start(day.plusDays(1)), serviceId, false, now());
+        int rows = facts.rebuildDay(day, serviceId, false, now());
         log.info("ft_billing for {}{}: {} rows", day, serviceId == null ? "" : " service " + serviceId, rows);
         return rows;
     }
@@ -77,9 +76,7 @@ public class BillingFacts {
      * service may send count.
      */
     public void refreshToday(UUID serviceId) {
-        LocalDate today = LondonDays.today(clock);
-        facts.rebuildDay(today, LondonDays.start(today),
-                LondonDays.start(today.plusDays(1)), serviceId, true, now());
+        facts.rebuildDay(LondonDays.today(clock), serviceId, true, now());
     }
 
     private LocalDateTime now() {

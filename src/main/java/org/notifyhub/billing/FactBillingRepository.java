@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.notifyhub.common.LondonDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,13 +101,10 @@ public class FactBillingRepository {
      * reader sees the old rows or the new, never none. A group with no rate for its day fails the whole day (rate
      * is NOT NULL): nothing is billed at a made-up price.
      *
-     * @param start the day's London midnight as naive UTC
-     * @param end   the next day's London midnight as naive UTC
      * @return how many fact rows the day now has
      */
     @Transactional
-    public int rebuildDay(LocalDate day, LocalDateTime start, LocalDateTime end, UUID serviceId,
-                          boolean checkPermissions, LocalDateTime now) {
+    public int rebuildDay(LocalDate day, UUID serviceId, boolean checkPermissions, LocalDateTime now) {
         jdbc.sql("""
                         DELETE FROM ft_billing
                         WHERE bst_date = :day AND (CAST(:serviceId AS uuid) IS NULL OR service_id = :serviceId)""")
@@ -115,8 +113,8 @@ public class FactBillingRepository {
                 .update();
         return jdbc.sql(REBUILD)
                 .param("day", day)
-                .param("start", start)
-                .param("end", end)
+                .param("start", LondonDays.start(day))
+                .param("end", LondonDays.start(day.plusDays(1)))
                 .param("serviceId", serviceId)
                 .param("checkPermissions", checkPermissions)
                 .param("now", now)
