@@ -37,19 +37,12 @@ public class QueueWaitMetrics extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeCreatedEvent) event).getExchange();
-        Map<?, ?> attributes = exchange.getMessage().getHeader(WireNames.SQS_ATTRIBUTES, Map.class);
-        if (attributes == null) {
-            return;
-        }
-        // keyed by the SDK's enum; by its name where a message was put together by hand
-        Object sent = attributes.get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        if (sent == null) {
-            sent = attributes.get(WireNames.SENT_TIMESTAMP);
-        }
+        String sent = TaskFailures.systemAttribute(exchange.getMessage().getHeader(WireNames.SQS_ATTRIBUTES, Map.class),
+                MessageSystemAttributeName.SENT_TIMESTAMP);
         if (sent == null) {
             return;
         }
-        long waitedMillis = Math.max(0, System.currentTimeMillis() - Long.parseLong(sent.toString()));
+        long waitedMillis = Math.max(0, System.currentTimeMillis() - Long.parseLong(sent));
         String queue = ((Sqs2Endpoint) exchange.getFromEndpoint()).getConfiguration().getQueueName();
         timers.computeIfAbsent(queue, this::timer).record(Duration.ofMillis(waitedMillis));
     }

@@ -57,17 +57,26 @@ public class TaskFailures {
     }
 
     public static int receiveCount(Map<?, String> attributes) {
-        if (attributes == null) {
-            return 1;
-        }
-        String count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        if (count == null) {
-            count = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
-        }
+        String count = systemAttribute(attributes, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
         try {
             return count == null ? 1 : Integer.parseInt(count);
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /**
+     * A system attribute of a consumed message, from Camel's SQS attributes header: keyed by the SDK's enum, or by its
+     * name where a message was put together by hand; null when absent.
+     */
+    static String systemAttribute(Map<?, ?> attributes, MessageSystemAttributeName name) {
+        if (attributes == null) {
+            return null;
+        }
+        Object value = attributes.get(name);
+        if (value == null) {
+            value = attributes.get(name.toString());
+        }
+        return value == null ? null : value.toString();
     }
 }
