@@ -147,17 +147,6 @@ class SendValidationIT extends HubIntegrationTest {
         assertThat(notificationCount()).isEqualTo(before);
     }
 
-    @Test
-    void aHugeBodyIsRefusedWithoutA500() throws Exception {
-        String body = smsBody("07700900123", ", \"reference\": \"" + "x".repeat(30_000_000) + "\"");
-
-        V2Http.Reply reply = new V2Http(mapper, baseUrl()).post("/v2/notifications/sms",
-                "Bearer " + Jwt.forKey(live.normalKey()), body);
-
-        assertThat(reply.status()).isEqualTo(413);
-        assertThat(reply.error()).isEqualTo("BadRequestError");
-    }
-
     private String smsBody(String phone, String extra) {
         return "{\"phone_number\": \"" + phone + "\", \"template_id\": \"" + live.smsTemplate()
                 + "\", \"personalisation\": {\"name\": \"A\"}" + extra + "}";
