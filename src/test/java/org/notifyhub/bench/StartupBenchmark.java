@@ -10,20 +10,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.notifyhub.NotifyHubApplication;
 import org.notifyhub.support.ExtraNode;
 
 /**
- * How long the local default takes to be ready (readiness 200): on a fresh data folder (PostgreSQL's initdb, every
- * migration, the demo service) and restarted on the same folder, each three times, next to the machine's baseline of a
- * JVM that only starts and exits. Targets (issue 14): first start within 20 s, a restart within 10 s, on a quiet
- * machine. Writes target/benchmarks/startup.md; the targets are reported, not asserted (a timed test would fail under
- * load), and the run only asserts each start became ready.
+ * How long the local default takes to be ready (readiness 200), started by the README's own command
+ * ({@code mvn -B spring-boot:run}, offline here): on a fresh data folder (PostgreSQL's initdb, every migration, the
+ * demo service) and restarted on the same folder, each three times, next to the machine's baseline of a JVM that only
+ * starts and exits. The hub's time is counted from the start of the JVM Maven launches (with the classpath and flags
+ * Spring Boot's run goal gives it) to readiness; the whole command, Maven's up-to-date build checks included, is
+ * reported beside it. Targets (issue 14): first start within 20 s, a restart within 10 s, on a quiet machine. Writes
+ * target/benchmarks/startup.md; the targets are reported, not asserted (a timed test would fail under load), and the
+ * run only asserts each start became ready.
  */
 class StartupBenchmark {
 
@@ -33,8 +37,8 @@ class StartupBenchmark {
     @Test
     void theLocalDefaultStartsAndRestarts() throws Exception {
         List<Double> jvm = new ArrayList<>();
-        List<Double> first = new ArrayList<>();
-        List<Double> restart = new ArrayList<>();
+        List<Start> first = new ArrayList<>();
+        List<Start> restart = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             jvm.add(seconds(() -> run(List.of(java(), "-version"))));
             Path dataDir = Files.createTempDirectory("notify-hub-startup-");
@@ -44,29 +48,45 @@ class StartupBenchmark {
 
         StringBuilder table = new StringBuilder("| measure | median | runs | target |\n|---|---|---|---|\n");
         row(table, "JVM start and exit (`java -version`, baseline)", jvm, "—");
-        row(table, "first start on a fresh data folder, to readiness", first, "≤ 20 s");
-        row(table, "restart on the same folder, to readiness", restart, "≤ 10 s");
+        row(table, "first start on a fresh data folder: hub JVM to readiness", hub(first), "≤ 20 s");
+        row(table, "restart on the same folder: hub JVM to readiness", hub(restart), "≤ 10 s");
+        row(table, "first start: the whole command, Maven's build checks included", command(first), "—");
+        row(table, "restart: the whole command, Maven's build checks included", command(restart), "—");
         Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("startup.md");
         Files.writeString(out, table.toString());
         System.out.println(table);
         assertThat(first).hasSize(ROUNDS);
     }
 
-    private static double startAndStop(Path dataDir, String name) throws Exception {
+    /** Seconds from the README command to readiness, and from the hub JVM's own start to readiness. */
+    private record Start(double command, double hub) {
+    }
+
+    private static List<Double> hub(List<Start> starts) {
+        return starts.stream().map(Start::hub).toList();
+    }
+
+    private static List<Double> command(List<Start> starts) {
+        return starts.stream().map(Start::command).toList();
+    }
+
+    private static Start startAndStop(Path dataDir, String name) throws Exception {
         int port = ExtraNode.freePort();
-        List<String> command = List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                NotifyHubApplication.class.getName(), "--server.port=" + port, "--notify.data-dir=" + dataDir);
+        List<String> command = List.of("mvn", "-B", "-o", "spring-boot:run",
+                "-Dspring-boot.run.arguments=--server.port=" + port + " --notify.data-dir=" + dataDir);
         Path log = Files.createDirectories(Path.of("target", "benchmarks", "startup")).resolve(name + ".log");
-        long start = System.nanoTime();
-        Process hub = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant start = Instant.now();
+        Process maven = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
-            while (System.nanoTime() - start < LIMIT.toNanos()) {
-                assertThat(hub.isAlive()).as("hub running; see %s", log).isTrue();
+            while (Duration.between(start, Instant.now()).compareTo(LIMIT) < 0) {
+                assertThat(maven.isAlive()).as("hub running; see %s", log).isTrue();
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - start) / 1e9;
+                        Instant readyAt = Instant.now();
+                        Instant hubStarted = hubJvm(maven).info().startInstant().orElseThrow();
+                        return new Start(between(start, readyAt), between(hubStarted, readyAt));
                     }
                 } catch (IOException notListeningYet) {
                     // keep polling
@@ -75,11 +95,26 @@ class StartupBenchmark {
             }
             throw new AssertionError("not ready within " + LIMIT + "; see " + log);
         } finally {
-            hub.destroy();
-            if (!hub.waitFor(60, TimeUnit.SECONDS)) {
-                hub.destroyForcibly().waitFor();
+            // The hub first (a SIGTERM, as Ctrl-C's stop is), then Maven, which returns once its child has ended.
+            hubJvmOf(maven).ifPresent(ProcessHandle::destroy);
+            if (!maven.waitFor(60, TimeUnit.SECONDS)) {
+                maven.descendants().forEach(ProcessHandle::destroyForcibly);
+                maven.destroyForcibly().waitFor();
             }
         }
+    }
+
+    private static ProcessHandle hubJvm(Process maven) {
+        return hubJvmOf(maven).orElseThrow(() -> new AssertionError("no hub JVM under Maven's process " + maven.pid()));
+    }
+
+    /** The one JVM the run goal forks (Linux shows a child's command, not its whole argument list). */
+    private static Optional<ProcessHandle> hubJvmOf(Process maven) {
+        return maven.children().filter(child -> child.info().command().orElse("").endsWith("java")).findFirst();
+    }
+
+    private static double between(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
     }
 
     private static void row(StringBuilder table, String measure, List<Double> runs, String target) {
