@@ -3,8 +3,12 @@ package org.notifyhub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +30,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * A chunked body has no Content-Length, so the size limit must hold for the bytes as they are read: just past the
- * limit, every endpoint that takes a body answers 413 in its own envelope and stores nothing.
+ * limit, every endpoint that takes a body answers 413 in its own envelope and stores nothing. A declared length over
+ * the limit is refused before it is read, and the client still reads the 413.
  */
 class ChunkedBodyLimitIT extends HubIntegrationTest {
 
@@ -95,6 +100,31 @@ class ChunkedBodyLimitIT extends HubIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertAdmin413(response);
+    }
+
+    @Test
+    void aV2SendDeclaringThirtyMegabytesIs413AndTheHubStillReadsWhatFollows() throws Exception {
+        long before = count("notifications");
+        byte[] megabyte = new byte[1_000_000];
+        java.util.Arrays.fill(megabyte, (byte) 'x');
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v2/notifications/sms HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + Jwt.forKey(live.normalKey()) + "\r\nContent-Length: 30000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            // refused on its declared length, before a byte of the body is read
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+            // a client sends its whole body before it reads: the hub reads and drops it (server.tomcat.max-swallow-size)
+            // rather than closing under it, which would reset the connection and lose the 413 from the client's buffer
+            for (int sent = 0; sent < 30; sent++) {
+                out.write(megabyte);
+            }
+            out.flush();
+        }
+        assertThat(count("notifications")).isEqualTo(before);
     }
 
     @Test
