@@ -23,6 +23,10 @@ public class FactNotificationStatusRepository {
     }
 
     /** Counts of one London day (or month's first day) by type and status. */
+    /** One service's count of a type and status (and key type). */
+    public record ServiceStatusCount(UUID serviceId, StatusCount count) {
+    }
+
     public record DatedCount(LocalDate day, String notificationType, String status, long count) {
     }
 
@@ -147,6 +151,24 @@ public class FactNotificationStatusRepository {
                 .list();
     }
 
+    /** Facts between two London days (inclusive), per service, type, status and key type. */
+    public List<ServiceStatusCount> byService(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT service_id, notification_type, notification_status, key_type, sum(notification_count)"
+                        + " FROM ft_notification_status WHERE bst_date BETWEEN :from AND :to GROUP BY 1, 2, 3, 4")
+                .param("from", from).param("to", to)
+                .query(FactNotificationStatusRepository::serviceStatusCount)
+                .list();
+    }
+
+    /** Notifications created since a moment (today's), per service, type, status and key type, test keys included. */
+    public List<ServiceStatusCount> liveByService(LocalDateTime since) {
+        return jdbc.sql("SELECT service_id, notification_type, notification_status, key_type, count(*) FROM notifications"
+                        + " WHERE created_at >= :since GROUP BY 1, 2, 3, 4")
+                .param("since", since)
+                .query(FactNotificationStatusRepository::serviceStatusCount)
+                .list();
+    }
+
     /**
      * Notifications created since a moment (today's, not in the facts yet), by type, status and key type, test keys
      * included: one service's, or every service's for null.
@@ -158,6 +180,11 @@ public class FactNotificationStatusRepository {
                 .param("since", since).param("service", serviceId)
                 .query(STATUS_COUNT)
                 .list();
+    }
+
+    private static ServiceStatusCount serviceStatusCount(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ServiceStatusCount(rs.getObject(1, UUID.class),
+                new StatusCount(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
     }
 
     private static TemplateMonthCount templateMonth(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -16,6 +16,7 @@ import org.notifyhub.common.LondonDays;
 import org.notifyhub.notifications.NotificationType;
 import org.notifyhub.statistics.FactNotificationStatusRepository.DatedCount;
 import org.notifyhub.statistics.FactNotificationStatusRepository.Grain;
+import org.notifyhub.statistics.FactNotificationStatusRepository.ServiceStatusCount;
 import org.notifyhub.statistics.FactNotificationStatusRepository.StatusCount;
 import org.notifyhub.statistics.FactNotificationStatusRepository.TemplateMonthCount;
 import org.springframework.stereotype.Service;
@@ -109,6 +110,30 @@ public class ServiceStatistics {
             counts.addAll(facts.live(null, LondonDays.start(today)));
         }
         return StatisticsFormats.platformTotals(counts);
+    }
+
+    /**
+     * Each service's counts between two London days (inclusive), for Notify's detailed list of services: the facts up to
+     * yesterday, and today's notifications counted live when today is in the range; test keys' only when asked (the
+     * facts never hold them). Services with no count in the range are absent.
+     */
+    public Map<UUID, List<StatusCount>> byService(LocalDate from, LocalDate to, boolean includeTestKey) {
+        LocalDate today = today();
+        List<ServiceStatusCount> rows = new ArrayList<>();
+        LocalDate lastFactDay = to.isBefore(today) ? to : today.minusDays(1);
+        if (!from.isAfter(lastFactDay)) {
+            rows.addAll(facts.byService(from, lastFactDay));
+        }
+        if (!today.isBefore(from) && !today.isAfter(to)) {
+            rows.addAll(facts.liveByService(LondonDays.start(today)));
+        }
+        Map<UUID, List<StatusCount>> byService = new LinkedHashMap<>();
+        for (ServiceStatusCount row : rows) {
+            if (includeTestKey || !"test".equals(row.count().keyType())) {
+                byService.computeIfAbsent(row.serviceId(), id -> new ArrayList<>()).add(row.count());
+            }
+        }
+        return byService;
     }
 
     /** Each London day from {@code from} to today, its counts by status (every type together). */

@@ -15,6 +15,8 @@ import org.notifyhub.admin.PathIds;
 import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.admin.RequestBody;
 import org.notifyhub.admin.Wording;
+import org.notifyhub.admin.statistics.DetailedServicesAdmin;
+import org.notifyhub.common.Uuids;
 import org.notifyhub.services.ApiKeyAdminRepository;
 import org.notifyhub.services.CallbackApiRepository;
 import org.notifyhub.services.SenderAdminRepository;
@@ -29,7 +31,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.notifyhub.common.Uuids;
 
 /** /service: create, list, read, update and archive services. */
 @Component
@@ -49,11 +50,13 @@ public class ServiceAdmin {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String defaultSmsSender;
+    private final DetailedServicesAdmin detailed;
 
     public ServiceAdmin(ServiceAdminRepository services, TeamRepository team, SenderAdminRepository senders,
                         CallbackApiRepository callbacks, TemplateHistoryRepository templates,
                         ApiKeyAdminRepository apiKeys, TransactionTemplate transaction, ObjectMapper mapper, Clock clock,
-                        @Value("${notify.admin.default-sms-sender}") String defaultSmsSender) {
+                        @Value("${notify.admin.default-sms-sender}") String defaultSmsSender,
+                        DetailedServicesAdmin detailed) {
         this.services = services;
         this.team = team;
         this.senders = senders;
@@ -64,12 +67,16 @@ public class ServiceAdmin {
         this.mapper = mapper;
         this.clock = clock;
         this.defaultSmsSender = defaultSmsSender;
+        this.detailed = detailed;
     }
 
-    /** GET /service[?only_active=True][&user_id=…]. */
-    public Data<List<ServiceView>> list(@Header(Exchange.HTTP_QUERY) String query) {
+    /** GET /service[?only_active=True][&user_id=…]; with detailed=True and no user_id, each service's statistics. */
+    public Data<? extends List<?>> list(@Header(Exchange.HTTP_QUERY) String query) {
         QueryParameters parameters = QueryParameters.parse(query);
         String userId = parameters.first("user_id");
+        if (userId == null && "True".equals(parameters.first("detailed"))) {
+            return detailed.list(parameters);
+        }
         UUID user = null;
         if (userId != null) {
             user = Uuids.parse(userId).orElse(null);

@@ -1,6 +1,5 @@
 package org.notifyhub.admin.statistics;
 
-import java.time.LocalDate;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -19,12 +18,7 @@ public class PlatformStatsAdmin {
     }
 
     public Map<String, Map<String, Object>> totals(@Header(Exchange.HTTP_QUERY) String rawQuery) {
-        QueryParameters query = QueryParameters.parse(rawQuery);
-        LocalDate today = statistics.today();
-        String start = query.first("start_date");
-        String end = query.first("end_date");
-        LocalDate from = start == null ? today : StatisticsQuery.date("start_date", start);
-        LocalDate to = end == null ? today : StatisticsQuery.date("end_date", end);
-        return statistics.platform(from, to);
+        StatisticsQuery.Range range = StatisticsQuery.range(QueryParameters.parse(rawQuery), statistics.today());
+        return statistics.platform(range.from(), range.to());
     }
 }

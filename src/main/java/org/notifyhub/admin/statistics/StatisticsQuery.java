@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.notifyhub.admin.AdminApiException;
+import org.notifyhub.admin.QueryParameters;
 import org.notifyhub.common.FinancialYear;
 
 /** The statistics endpoints' query parameters, read as Notify reads them, with its texts for bad ones. */
@@ -38,6 +39,16 @@ final class StatisticsQuery {
             throw AdminApiException.invalid("limit_days", "limit_days " + text + " is not an integer");
         }
         return days.intValue();
+    }
+
+    /** ?start_date=&end_date= (London days, inclusive), each today when absent. */
+    record Range(LocalDate from, LocalDate to) {
+    }
+
+    static Range range(QueryParameters query, LocalDate today) {
+        String start = query.first("start_date");
+        String end = query.first("end_date");
+        return new Range(start == null ? today : date("start_date", start), end == null ? today : date("end_date", end));
     }
 
     /** A platform-stats date: Notify's JSON-schema "date" format and Python's texts for an impossible one. */
