@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("responseHeaderFilterStrategy")
 public class ResponseHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
-    /** Set by a route that cleared the request's headers: its page headers (a cookie, caching, robots) may go too. */
+    /** Set by a route that cleared the request's headers: its page headers (a cookie, caching, robots, a wait) may go too. */
     public static final String PAGE_HEADERS = "notifyPageHeaders";
 
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "location");
     private static final Set<String> PAGE_RESPONSE_HEADERS = Set.of("set-cookie", "cache-control", "x-robots-tag",
-            "referrer-policy", "x-content-type-options");
+            "referrer-policy", "x-content-type-options", "retry-after");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

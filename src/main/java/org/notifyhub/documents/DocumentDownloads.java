@@ -21,11 +21,14 @@ public class DocumentDownloads {
 
     private final DocumentRepository documents;
     private final DocumentAccess access;
+    private final ConfirmAttempts attempts;
     private final Clock clock;
 
-    public DocumentDownloads(DocumentRepository documents, DocumentAccess access, Clock clock) {
+    public DocumentDownloads(DocumentRepository documents, DocumentAccess access, ConfirmAttempts attempts,
+                             Clock clock) {
         this.documents = documents;
         this.access = access;
+        this.attempts = attempts;
         this.clock = clock;
     }
 
@@ -66,6 +69,10 @@ public class DocumentDownloads {
         }
         if (found.document().recipientEmailHash() == null) {
             return DocumentPage.redirect(303, pageUrl(found, "/download", key), null);
+        }
+        if (!attempts.tryAttempt(found.document().id())) {
+            return DocumentPage.tooManyAttempts(DocumentPages.tooManyAttempts(found.service(),
+                    pageUrl(found, "/confirm-email-address", key)), attempts.window());
         }
         String given = lastValue(emailAddress);
         String entered = given == null ? "" : given.replaceAll("\\s", "");

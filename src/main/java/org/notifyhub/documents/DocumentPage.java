@@ -1,6 +1,7 @@
 package org.notifyhub.documents;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,13 @@ public record DocumentPage(int status, Map<String, String> headers, byte[] body)
         String escaped = error.replace("\\", "\\\\").replace("\"", "\\\"");
         return new DocumentPage(status, headers("application/json"),
                 ("{\"error\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 429 with how long until an attempt may count again. */
+    public static DocumentPage tooManyAttempts(String html, Duration retryAfter) {
+        DocumentPage page = html(429, html);
+        page.headers().put("Retry-After", Long.toString(retryAfter.toSeconds()));
+        return page;
     }
 
     /** A redirect after a form post (303) or to another page (302), with an optional cookie. */

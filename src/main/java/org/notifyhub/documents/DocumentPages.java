@@ -47,6 +47,14 @@ final class DocumentPages {
                 + "enter the email address " + e(service.name()) + " sent the file to.";
     }
 
+    /** 429: the address was tried too often; the form again once the window lets attempts through. */
+    static String tooManyAttempts(DocumentRepository.ServiceContact service, String formUrl) {
+        return page("Too many attempts",
+                "<p class=\"govuk-body\">Too many attempts have been made to open this file in the last few minutes. "
+                        + "Wait a few minutes, then <a class=\"govuk-link\" href=\"" + e(formUrl)
+                        + "\">try again</a>.</p>\n" + questions(service));
+    }
+
     static String download(DocumentRepository.ServiceContact service, DocumentRow document, String fileUrl,
                            LocalDate today) {
         String extension = FileTypes.extensionOf(document.mimetype());

@@ -52,6 +52,9 @@ class SendFilesIT extends HubIntegrationTest {
     @Autowired
     private DocumentBucket documentBucket;
 
+    @Autowired
+    private ConfirmAttempts confirmAttempts;
+
     @Value("${notify.documents.bucket}")
     private String bucket;
 
@@ -163,7 +166,7 @@ class SendFilesIT extends HubIntegrationTest {
         String[] path = uri.getPath().split("/");
         String key = uri.getQuery().substring("key=".length());
         DocumentDownloads pages = new DocumentDownloads(documents,
-                new DocumentAccess(clock, "a-secret-of-16-chars", Duration.ofHours(1), ""), clock);
+                new DocumentAccess(clock, "a-secret-of-16-chars", Duration.ofHours(1), ""), confirmAttempts, clock);
         assertThat(pages.landing(path[2], path[3], key).status()).isEqualTo(200);
 
         clock.advance(Duration.ofDays(1));
