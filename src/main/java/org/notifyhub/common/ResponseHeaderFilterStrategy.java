@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 @Component("responseHeaderFilterStrategy")
 public class ResponseHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
-    /** Set by a route that cleared the request's headers: its page headers (a cookie, caching, robots, a wait) may go too. */
+    /**
+     * Set by a route that cleared the request's headers: its page headers (a cookie, caching, robots, a wait) may go
+     * too.
+     */
     public static final String PAGE_HEADERS = "notifyPageHeaders";
 
     private static final Set<String> RESPONSE_HEADERS = Set.of("content-type", "content-disposition", "location");
