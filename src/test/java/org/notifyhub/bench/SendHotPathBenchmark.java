@@ -84,8 +84,12 @@ class SendHotPathBenchmark extends HubIntegrationTest {
                     + " \"personalisation\": {\"name\": \"Ada\", \"reference\": \"ABC-123\"}, \"reference\": \"r1\"}";
             String smsBody = "{\"template_id\": \"" + service.smsTemplate() + "\", \"phone_number\": \"07700 900123\","
                     + " \"personalisation\": {\"name\": \"Ada\"}}";
-            load("email", service.normalKey(), emailBody, SENDS / 4);
-            load("sms", service.normalKey(), smsBody, SENDS / 4);
+            // Most of the path is the same for both channels and the JIT takes thousands of sends to settle: warmed
+            // in turns, so the channel measured first does not pay for the other's warm-up.
+            for (int turn = 0; turn < 2; turn++) {
+                load("email", service.normalKey(), emailBody, SENDS / 2);
+                load("sms", service.normalKey(), smsBody, SENDS / 2);
+            }
 
             Path out = Files.createDirectories(Path.of("target", "benchmarks"));
             List<Run> runs = new ArrayList<>();
