@@ -1,6 +1,7 @@
 package org.notifyhub.admin.statistics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ public class DetailedServicesAdmin {
     }
 
     public Data<List<DetailedService>> list(QueryParameters query) {
-        StatisticsQuery.Range range = StatisticsQuery.range(query, statistics.today());
+        LocalDate today = statistics.today();
+        StatisticsQuery.Range range = StatisticsQuery.range(query, today);
         boolean onlyActive = "True".equals(query.first("only_active"));
         boolean includeTestKey = !"False".equals(query.first("include_from_test_key"));
         Map<UUID, List<StatusCount>> counts = statistics.byService(range.from(), range.to(), includeTestKey);
-        boolean todayInRange = !statistics.today().isBefore(range.from()) && !statistics.today().isAfter(range.to());
+        boolean todayInRange = !today.isBefore(range.from()) && !today.isAfter(range.to());
         return new Data<>(services.findAll(onlyActive, null).stream()
                 .filter(service -> todayInRange || counts.containsKey(service.id()))
                 // Notify orders by id, as PostgreSQL orders a uuid: its hex text
