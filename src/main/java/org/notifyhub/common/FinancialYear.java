@@ -26,7 +26,7 @@ public record FinancialYear(int year) {
     }
 
     public boolean contains(LocalDate day) {
-        return !day.isBefore(firstDay()) && !day.isAfter(lastDay());
+        return LondonDays.within(day, firstDay(), lastDay());
     }
 
     /** The year's months that have begun by now (London): Notify lists no month still to come. */

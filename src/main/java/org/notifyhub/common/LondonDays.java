@@ -25,6 +25,11 @@ public final class LondonDays {
         return start(of(utcNow).minusDays(days));
     }
 
+    /** Whether the day is one of the days from {@code first} to {@code last}, both included. */
+    public static boolean within(LocalDate day, LocalDate first, LocalDate last) {
+        return !day.isBefore(first) && !day.isAfter(last);
+    }
+
     public static LocalDate today(Clock clock) {
         return clock.instant().atZone(NotifyTime.LONDON).toLocalDate();
     }

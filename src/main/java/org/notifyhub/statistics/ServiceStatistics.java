@@ -106,7 +106,7 @@ public class ServiceStatistics {
     public Map<String, Map<String, Object>> platform(LocalDate from, LocalDate to) {
         List<StatusCount> counts = new ArrayList<>(facts.platformTotals(from, to));
         LocalDate today = today();
-        if (!today.isBefore(from) && !today.isAfter(to)) {
+        if (LondonDays.within(today, from, to)) {
             counts.addAll(facts.live(null, LondonDays.start(today)));
         }
         return StatisticsFormats.platformTotals(counts);
@@ -124,7 +124,7 @@ public class ServiceStatistics {
         if (!from.isAfter(lastFactDay)) {
             rows.addAll(facts.byService(from, lastFactDay));
         }
-        if (!today.isBefore(from) && !today.isAfter(to)) {
+        if (LondonDays.within(today, from, to)) {
             rows.addAll(facts.liveByService(LondonDays.start(today)));
         }
         Map<UUID, List<StatusCount>> byService = new LinkedHashMap<>();

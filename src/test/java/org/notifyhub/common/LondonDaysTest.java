@@ -24,6 +24,12 @@ class LondonDaysTest {
         assertThat(LondonDays.daysAgo(utcNow, days)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2026-12-04, false", "2026-12-05, true", "2026-12-06, true", "2026-12-07, true", "2026-12-08, false"})
+    void aDayIsWithinARangeThatIncludesBothEnds(LocalDate day, boolean within) {
+        assertThat(LondonDays.within(day, LocalDate.parse("2026-12-05"), LocalDate.parse("2026-12-07"))).isEqualTo(within);
+    }
+
     @Test
     void todayAndTheFinancialYearTurnAtLondonMidnight() {
         // 23:30 UTC on 31 March 2025 is already 1 April in London (summer time)

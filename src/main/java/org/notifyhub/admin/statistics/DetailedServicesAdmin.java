@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.notifyhub.admin.Data;
 import org.notifyhub.admin.QueryParameters;
+import org.notifyhub.common.LondonDays;
 import org.notifyhub.common.NotifyTime;
 import org.notifyhub.services.ServiceAdminRepository;
 import org.notifyhub.services.ServiceRecord;
@@ -50,7 +51,7 @@ public class DetailedServicesAdmin {
         boolean onlyActive = "True".equals(query.first("only_active"));
         boolean includeTestKey = !"False".equals(query.first("include_from_test_key"));
         Map<UUID, List<StatusCount>> counts = statistics.byService(range.from(), range.to(), includeTestKey);
-        boolean todayInRange = !today.isBefore(range.from()) && !today.isAfter(range.to());
+        boolean todayInRange = LondonDays.within(today, range.from(), range.to());
         return new Data<>(services.findAll(onlyActive, null).stream()
                 .filter(service -> todayInRange || counts.containsKey(service.id()))
                 // Notify orders by id, as PostgreSQL orders a uuid: its hex text
