@@ -59,12 +59,12 @@ public class BroadcastLifecycle {
 
     public BroadcastMessage move(Service service, BroadcastMessage message, String to, Actor actor) {
         if (!BroadcastStatus.canMove(message.status(), to)) {
-            throw new BroadcastRefusedException(400, "Cannot move broadcast_message " + message.id() + " from "
-                    + message.status() + " to " + to);
+            throw cannotMove(message, to);
         }
         LocalDateTime now = NotifyTime.toUtc(clock.instant());
         LocalDateTime startsAt = null;
         LocalDateTime finishesAt = null;
+        String channel = null;
         if (BroadcastStatus.BROADCASTING.equals(to)) {
             // Trial services may approve their own broadcasts: nothing of theirs reaches a network.
             if (actor.userId() != null && actor.userId().equals(message.createdById()) && !service.restricted()) {
@@ -76,21 +76,21 @@ public class BroadcastLifecycle {
                         + " has no selected areas and so cannot be broadcasted.");
             }
             startsAt = now;
+            channel = channel(service.id());
             finishesAt = message.finishesAt() != null && message.finishesAt().isAfter(now)
-                    ? message.finishesAt() : now.plus(onAirFor(channel(service.id())));
+                    ? message.finishesAt() : now.plus(onAirFor(channel));
         }
         BroadcastMessageRepository.Transition transition = new BroadcastMessageRepository.Transition(message.id(),
                 message.status(), to, now, actor.userId(), actor.apiKeyId(), startsAt, finishesAt);
         log.info("broadcast_message {} moving from {} to {}", message.id(), message.status(), to);
         Moved moved = transactions.execute(status -> {
-            BroadcastMessage after = messages.move(transition).orElseThrow(() -> new BroadcastRefusedException(400,
-                    "Cannot move broadcast_message " + message.id() + " from " + message.status() + " to " + to));
+            BroadcastMessage after = messages.move(transition).orElseThrow(() -> cannotMove(message, to));
             return new Moved(after, event(service, after, now));
         });
         moved.event().ifPresent(event -> outbox.send(queues.broadcastTasks(), BroadcastTask.sendEvent(event.id())));
         if (BroadcastStatus.BROADCASTING.equals(to) && !moved.message().stubbed()) {
             alerts.raise("live-broadcast-sent", "Live broadcast sent", "Broadcast " + moved.message().id()
-                    + " of service " + service.id() + " is going out on channel " + channel(service.id()) + " to "
+                    + " of service " + service.id() + " is going out on channel " + channel + " to "
                     + moved.message().areas().path("names") + ", until " + moved.message().finishesAt()
                     + " UTC. Content starts \"" + first(moved.message().content(), 100) + "\".");
         }
@@ -98,6 +98,11 @@ public class BroadcastLifecycle {
     }
 
     private record Moved(BroadcastMessage message, Optional<BroadcastEvent> event) {
+    }
+
+    private static BroadcastRefusedException cannotMove(BroadcastMessage message, String to) {
+        return new BroadcastRefusedException(400, "Cannot move broadcast_message " + message.id() + " from "
+                + message.status() + " to " + to);
     }
 
     private Optional<BroadcastEvent> event(Service service, BroadcastMessage message, LocalDateTime now) {
