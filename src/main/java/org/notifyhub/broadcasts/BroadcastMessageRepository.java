@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -140,9 +139,9 @@ public class BroadcastMessageRepository {
                 rs.getString("cap_event"), rs.getBoolean("stubbed"));
     }
 
+    /** A naive UTC timestamp as it is stored: read as a LocalDateTime, never through the JVM's own time zone. */
     static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toLocalDateTime();
+        return rs.getObject(column, LocalDateTime.class);
     }
 
     private String json(JsonNode node) {
